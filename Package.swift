@@ -1,0 +1,170 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (the tools version's default) with strict
+/// concurrency, plus the upcoming features the house style turns on.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "vaani-dialer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vaani-dialer", targets: ["VaaniDialerCLI"]),
+        .library(name: "VaaniAPI", targets: ["VaaniAPI"]),
+        .library(name: "VaaniSimulator", targets: ["VaaniSimulator"]),
+        .library(name: "PhoneNumbers", targets: ["PhoneNumbers"]),
+        .library(name: "CampaignStore", targets: ["CampaignStore"]),
+        .library(name: "ContactImport", targets: ["ContactImport"]),
+        .library(name: "CampaignEngine", targets: ["CampaignEngine"]),
+        .library(name: "CampaignReports", targets: ["CampaignReports"]),
+        .library(name: "DialerTesting", targets: ["DialerTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: API contract and client
+
+        /// Types generated from `Sources/VaaniOpenAPI/openapi.yaml`, shared by client and simulator.
+        .target(
+            name: "VaaniOpenAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
+            swiftSettings: strictSettings
+        ),
+        /// The public, typed, async Swift client of the Vaani API.
+        .target(
+            name: "VaaniAPI",
+            dependencies: [
+                "VaaniOpenAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["openapi-generator-config.yaml"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Simulator
+
+        /// A local Vaani API on Hummingbird: the demo's, the tests' and the benchmarks' server.
+        .target(
+            name: "VaaniSimulator",
+            dependencies: [
+                "VaaniOpenAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["openapi-generator-config.yaml"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Contacts
+
+        /// Phone-number parsing and validation with libphonenumber's numbering plans; no dependencies.
+        .target(name: "PhoneNumbers", swiftSettings: strictSettings),
+        /// Campaigns, contacts, attempts and suppression in SQLite.
+        .target(
+            name: "CampaignStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        /// Streaming CSV import: reading, column detection, validation, dedup and suppression.
+        .target(
+            name: "ContactImport",
+            dependencies: ["PhoneNumbers", "CampaignStore"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Campaigns
+
+        /// The scheduler: paced, bounded, backoff-aware, crash-safe dispatch.
+        .target(
+            name: "CampaignEngine",
+            dependencies: [
+                "VaaniAPI", "CampaignStore", "PhoneNumbers",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        /// CSV, JSON Lines and HTML reports of a campaign.
+        .target(name: "CampaignReports", dependencies: ["CampaignStore"], swiftSettings: strictSettings),
+
+        // MARK: Command line
+
+        .executableTarget(
+            name: "VaaniDialerCLI",
+            dependencies: [
+                "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
+                "CampaignEngine", "CampaignReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Testing
+
+        /// Starts the simulator on a free loopback port for tests and benchmarks.
+        .target(
+            name: "DialerTesting",
+            dependencies: ["VaaniSimulator", "VaaniAPI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VaaniOpenAPITests",
+            dependencies: ["VaaniOpenAPI", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("Samples")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "VaaniAPITests", dependencies: ["VaaniAPI", "DialerTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VaaniSimulatorTests",
+            dependencies: ["VaaniSimulator", "DialerTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"], swiftSettings: strictSettings),
+        .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ContactImportTests",
+            dependencies: ["ContactImport", "CampaignStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CampaignEngineTests",
+            dependencies: ["CampaignEngine", "CampaignStore", "DialerTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CampaignReportsTests",
+            dependencies: ["CampaignReports", "CampaignStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DialerCLITests",
+            dependencies: ["VaaniDialerCLI", "DialerTesting"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `vaani-dialer` command: import contact lists, run campaigns against the Vaani API, and report.
+@main
+struct VaaniDialer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vaani-dialer",
+        abstract: "Campaign dialer for the Vaani voice-AI API.",
+        subcommands: [DemoCommand.self]
+    )
+}
