@@ -168,3 +168,18 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: Fuzzing
+
+/// libFuzzer targets, built only by `scripts/fuzz.sh` (which sets `VAANI_FUZZ=1` and
+/// `--sanitize fuzzer --sanitize address`): they have no `main`, libFuzzer provides it.
+if Context.environment["VAANI_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "FuzzAPIResponses",
+            dependencies: ["VaaniOpenAPI"],
+            path: "Fuzz/FuzzAPIResponses",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        )
+    ]
+}
