@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// The one place where failures become ``VaaniError``: every non-2xx answer (with the server's message and
+/// `Retry-After`), and every transport failure (timeout, refused or dropped connection).
+///
+/// Sitting between the generated client and the transport, it sees every status before the generated
+/// deserializer does, so an HTML error page or an undocumented status becomes a typed error instead of a
+/// content-type failure.
+struct ErrorMappingMiddleware: ClientMiddleware {
+    /// The most bytes of an error body read for its message; error bodies are small, HTML pages are cut.
+    static let errorBodyLimit = 16 * 1024
+
+    func intercept(
+        _ request: HTTPRequest,
+        body: HTTPBody?,
+        baseURL: URL,
+        operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let response: HTTPResponse
+        let responseBody: HTTPBody?
+        do {
+            (response, responseBody) = try await next(request, body, baseURL)
+        } catch {
+            guard let mapped = VaaniError.transport(error, operation: operationID) else { throw CancellationError() }
+            throw mapped
+        }
+        guard response.status.kind != .successful else { return (response, responseBody) }
+        let prefix = await Self.prefix(of: responseBody, limit: Self.errorBodyLimit)
+        throw VaaniError(status: response.status.code, headers: response.headerFields, body: prefix, operation: operationID)
+    }
+
+    /// Up to `limit` bytes from the start of a body; a body that breaks off yields what arrived.
+    static func prefix(of body: HTTPBody?, limit: Int) async -> [UInt8] {
+        guard let body else { return [] }
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                bytes.append(contentsOf: chunk.prefix(limit - bytes.count))
+                if bytes.count >= limit { break }
+            }
+        } catch {
+            // A truncated error body still has a status; the message is what arrived.
+        }
+        return bytes
+    }
+}
