@@ -1,0 +1,116 @@
+public import Foundation
+public import Logging
+
+/// Runs one campaign to its end (or until it must stop): reconciles what an earlier run left unfinished,
+/// then dials every due contact through a bounded task group ("one in, one out"), paced, within each
+/// contact's calling window and the channel limit, backing off on 429s and refused connections, and
+/// follows every placed call to its end through the call history.
+///
+/// Every attempt is committed to the journal before its trigger request is sent, and its id goes out as
+/// the idempotency key, so a crash at any instant never dials anyone twice. All timing goes through the
+/// injected clock.
+///
+/// ```swift
+/// let runner = CampaignRunner(
+///     journal: journal, calls: VaaniCallService(client: client), agentID: "agent-1",
+///     configuration: settings, clock: ContinuousClock()
+/// )
+/// let outcome = try await runner.run()
+/// ```
+public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
+    /// The campaign's contacts and attempts.
+    public let journal: any DispatchJournal
+    /// The Vaani API.
+    public let calls: any CallService
+    /// The agent that makes the calls.
+    public let agentID: String
+    /// How to dial.
+    public let configuration: EngineConfiguration
+    /// The clock for pacing, backoff and waits.
+    public let clock: C
+    /// Lets a signal handler stop the run.
+    public let control: RunControl
+    /// The wall-clock time at the clock's current instant when the run starts; `nil` reads `Date()`.
+    public let wallClockOrigin: Date?
+    /// Receives progress snapshots, at most a few per second.
+    public let onProgress: @Sendable (RunProgress) -> Void
+    /// Where the runner logs.
+    public let logger: Logger
+    /// Seed of the jitter generator; `nil` uses system randomness.
+    public let jitterSeed: UInt64?
+
+    /// Creates a runner.
+    /// - Parameters:
+    ///   - journal: The campaign's state.
+    ///   - calls: The API.
+    ///   - agentID: The agent.
+    ///   - configuration: How to dial.
+    ///   - clock: The clock for every wait.
+    ///   - control: Stop requests.
+    ///   - wallClockOrigin: The wall-clock time when the run starts (default now).
+    ///   - jitterSeed: A seed for reproducible jitter (default system randomness).
+    ///   - logger: Where to log.
+    ///   - onProgress: Progress receiver.
+    public init(
+        journal: any DispatchJournal,
+        calls: any CallService,
+        agentID: String,
+        configuration: EngineConfiguration,
+        clock: C,
+        control: RunControl = RunControl(),
+        wallClockOrigin: Date? = nil,
+        jitterSeed: UInt64? = nil,
+        logger: Logger = Logger(label: "vaani.engine"),
+        onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) {
+        self.journal = journal
+        self.calls = calls
+        self.agentID = agentID
+        self.configuration = configuration
+        self.clock = clock
+        self.control = control
+        self.wallClockOrigin = wallClockOrigin
+        self.jitterSeed = jitterSeed
+        self.logger = logger
+        self.onProgress = onProgress
+    }
+
+    /// Runs the campaign.
+    /// - Parameter untilIdle: Return as soon as only future work remains, instead of sleeping until it.
+    /// - Returns: How the run ended.
+    /// - Throws: ``RunError`` when the API key is refused or the campaign cannot run; store errors.
+    public func run(untilIdle: Bool = false) async throws -> RunOutcome {
+        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
+        switch lifecycle.start() {
+        case .refuse(let reason):
+            if lifecycle.state == .completed { return .completed }
+            if lifecycle.state == .cancelled { return .cancelled }
+            throw RunError.cannotRun(reason)
+        default:
+            break
+        }
+        try journal.setCampaignState(.running)
+        var dispatcher = Dispatcher(runner: self, untilIdle: untilIdle)
+        let outcome: RunOutcome
+        do {
+            outcome = try await dispatcher.run()
+        } catch {
+            try? journal.setCampaignState(.ready)
+            throw error
+        }
+        switch outcome {
+        case .completed: _ = lifecycle.allContactsFinal()
+        case .idle, .interrupted: _ = lifecycle.stop()
+        case .paused(let reason): _ = lifecycle.pause(reason)
+        case .cancelled: _ = lifecycle.cancel()
+        }
+        // A cancel from another process has already been stored; never overwrite it.
+        if try journal.campaignState() != .cancelled {
+            try journal.setCampaignState(lifecycle.state)
+        }
+        if let failure = dispatcher.authenticationFailure {
+            throw RunError.authentication(failure)
+        }
+        return outcome
+    }
+}

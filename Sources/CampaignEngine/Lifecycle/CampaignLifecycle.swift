@@ -1,0 +1,136 @@
+/// The lifecycle of a campaign as a value: each `mutating` method applies one event and returns what
+/// the runner must do. It performs no I/O.
+///
+/// ```swift
+/// var campaign = CampaignLifecycle(state: .ready)
+/// guard campaign.start() == .dispatch else { return }
+/// if campaign.pause(.insufficientBalance) == .stopDialing { /* finish in-flight work, exit 3 */ }
+/// ```
+public struct CampaignLifecycle: Sendable, Hashable {
+    /// Why a campaign is paused.
+    public enum PauseReason: String, Sendable, Hashable, CaseIterable {
+        /// Someone ran `vaani-dialer pause`.
+        case user = "paused by user"
+        /// The API answered 402: the wallet must be topped up.
+        case insufficientBalance = "insufficient balance"
+        /// The API answered 401: the API key must be fixed.
+        case authentication = "API key refused"
+
+        /// The reason for a stored `pause_reason` text; unknown texts count as a user pause.
+        /// - Parameter text: The stored text.
+        public init(storedText text: String?) {
+            self = PauseReason.allCases.first { $0.rawValue == text } ?? .user
+        }
+    }
+
+    /// Where the campaign is.
+    public enum State: Sendable, Hashable {
+        /// Never run, or stopped cleanly with work left.
+        case ready
+        /// A runner is dialing.
+        case running
+        /// Stopped until someone resumes it.
+        case paused(PauseReason)
+        /// Every contact is final.
+        case completed
+        /// Stopped for good.
+        case cancelled
+
+        /// The status as shown to users: `paused: insufficient balance`.
+        public var description: String {
+            switch self {
+            case .ready: "ready"
+            case .running: "running"
+            case .paused(let reason): "paused: \(reason.rawValue)"
+            case .completed: "completed"
+            case .cancelled: "cancelled"
+            }
+        }
+    }
+
+    /// What the runner must do after an event.
+    public enum Action: Sendable, Hashable {
+        /// Start (or keep) dialing.
+        case dispatch
+        /// Stop starting calls; follow the ones in flight, then exit.
+        case stopDialing
+        /// Mark every waiting contact `cancelled` and stop starting calls.
+        case cancelWaitingContacts
+        /// Every contact is final: record the completion.
+        case finish
+        /// Nothing to do.
+        case none
+        /// The event is not allowed in the current state; the text says why.
+        case refuse(String)
+    }
+
+    /// The current state.
+    public private(set) var state: State
+
+    /// A lifecycle in a stored state.
+    /// - Parameter state: The stored state.
+    public init(state: State) {
+        self.state = state
+    }
+
+    /// `run` or `resume` was asked for.
+    public mutating func start() -> Action {
+        switch state {
+        case .ready, .paused, .running:
+            state = .running
+            return .dispatch
+        case .completed:
+            return .refuse("the campaign is already completed")
+        case .cancelled:
+            return .refuse("the campaign was cancelled")
+        }
+    }
+
+    /// The campaign must pause for `reason`.
+    /// - Parameter reason: Why.
+    public mutating func pause(_ reason: PauseReason) -> Action {
+        switch state {
+        case .running:
+            state = .paused(reason)
+            return .stopDialing
+        case .ready, .paused:
+            state = .paused(reason)
+            return .none
+        case .completed, .cancelled:
+            return .refuse("a \(state.description) campaign cannot be paused")
+        }
+    }
+
+    /// The runner stops with work left: on a signal, or because only future work remains.
+    public mutating func stop() -> Action {
+        guard state == .running else { return .none }
+        state = .ready
+        return .stopDialing
+    }
+
+    /// Every contact reached a final status.
+    public mutating func allContactsFinal() -> Action {
+        switch state {
+        case .ready, .running, .paused:
+            state = .completed
+            return .finish
+        case .completed:
+            return .none
+        case .cancelled:
+            return .none
+        }
+    }
+
+    /// `vaani-dialer cancel` was asked for.
+    public mutating func cancel() -> Action {
+        switch state {
+        case .ready, .running, .paused:
+            state = .cancelled
+            return .cancelWaitingContacts
+        case .cancelled:
+            return .none
+        case .completed:
+            return .refuse("the campaign is already completed")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+public import Foundation
+
+/// Where the engine keeps its state: the campaign's contacts and attempts. ``CampaignJournal`` implements
+/// it over the SQLite store; every method is one transaction.
+public protocol DispatchJournal: Sendable {
+    /// Contacts whose trigger was in flight or ambiguous when the last run ended (`dialing`, `unknown`),
+    /// with their open attempt: they are reconciled before anything new is dialed.
+    func unfinishedAttempts() throws -> [OpenAttempt]
+
+    /// Contacts whose call was placed and has not ended (`in_call`), with their attempt.
+    func callsInProgress() throws -> [OpenAttempt]
+
+    /// Contacts that may be dialed at `now`: `pending`, or `retry_wait` whose redial is due, in order.
+    /// - Parameters:
+    ///   - now: The current time.
+    ///   - afterID: Only contacts with a larger id (a cursor over one pass).
+    ///   - limit: The most contacts to return.
+    func dueContacts(now: Date, afterID: Int64, limit: Int) throws -> [DueContact]
+
+    /// The earliest time a waiting contact becomes due, or `nil` when none waits.
+    func nextDueDate() throws -> Date?
+
+    /// Writes a batch of changes in one transaction.
+    /// - Parameter entries: The changes, applied in order.
+    func apply(_ entries: [JournalEntry]) throws
+
+    /// The campaign's status as stored, to notice a `pause` or `cancel` from another process.
+    func campaignState() throws -> CampaignLifecycle.State
+
+    /// Records the campaign's new status.
+    /// - Parameter state: The status.
+    func setCampaignState(_ state: CampaignLifecycle.State) throws
+
+    /// Marks every waiting (`pending`, `retry_wait`) contact `cancelled`.
+    /// - Returns: How many were cancelled.
+    func cancelWaitingContacts() throws -> Int
+
+    /// The number of contacts in each status.
+    func statusCounts() throws -> [ContactStatus: Int]
+}
