@@ -1,0 +1,79 @@
+import Foundation
+public import GRDB
+
+/// The one SQLite database of the product: campaigns, their contacts, every call attempt and the
+/// global do-not-call list.
+///
+/// Open one `CampaignDatabase` per file for the life of the process and share it: it wraps a
+/// GRDB `DatabasePool` (WAL mode, foreign keys on) whose writes are serialized and whose reads run
+/// concurrently. Every write is a named method that runs in one transaction, so the invariants that
+/// the schema does not enforce on its own hold after each call.
+///
+/// ```swift
+/// let database = try CampaignDatabase.open(at: "vaani-dialer.sqlite")
+/// let campaign = try database.createCampaign(name: "renewals", agentID: "agent-1")
+/// ```
+public struct CampaignDatabase: Sendable {
+    /// The underlying GRDB connection, for queries that this type does not name yet.
+    ///
+    /// Prefer adding a named method in an extension of `CampaignDatabase` over using it directly, so
+    /// that every query of the schema lives in this module.
+    public let writer: any DatabaseWriter
+
+    /// The path of the database file, or `nil` for an in-memory database.
+    public let path: String?
+
+    /// Wraps an open connection and migrates its schema to the latest version.
+    ///
+    /// - Parameters:
+    ///   - writer: A GRDB `DatabasePool` or `DatabaseQueue` created with ``makeConfiguration()``.
+    ///   - path: The file it was opened from, if any.
+    public init(_ writer: any DatabaseWriter, path: String? = nil) throws {
+        self.writer = writer
+        self.path = path
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating it if needed, readable and writable by its owner only) the database file at
+    /// `path` and migrates it.
+    ///
+    /// - Parameter path: A file path; its directory must exist.
+    /// - Throws: ``CampaignStoreError`` when the file cannot be created or is not a database of this
+    ///   product, or a GRDB `DatabaseError`.
+    public static func open(at path: String) throws -> CampaignDatabase {
+        try createOwnerOnlyFile(at: path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: makeConfiguration())
+        } catch let error as DatabaseError {
+            throw CampaignStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        return try CampaignDatabase(pool, path: path)
+    }
+
+    /// Opens a private in-memory database with the full schema; for tests and dry runs.
+    public static func inMemory() throws -> CampaignDatabase {
+        try CampaignDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    /// The GRDB configuration every connection of the product uses: foreign keys on, and a busy
+    /// timeout so that a second process (a `pause` from another terminal) waits for the writer
+    /// instead of failing at once.
+    public static func makeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "CampaignDatabase"
+        return configuration
+    }
+
+    /// Creates `path` with mode 0600 when it does not exist yet, so that SQLite (which gives its WAL
+    /// and shared-memory files the permissions of the main file) never exposes contacts to others.
+    private static func createOwnerOnlyFile(at path: String) throws {
+        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CampaignStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(descriptor)
+    }
+}

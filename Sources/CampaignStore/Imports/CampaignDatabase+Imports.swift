@@ -1,0 +1,78 @@
+public import Foundation
+import GRDB
+
+extension CampaignDatabase {
+    /// Records the start of an import into a campaign.
+    ///
+    /// - Returns: The import's row id, for ``commitImportBatch(_:intoCampaign:importID:counts:)``.
+    public func beginImport(intoCampaign campaignID: Int64, source: String, now: Date = Date()) throws -> Int64 {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO imports (campaign_id, source, started_at) VALUES (?, ?, ?)",
+                arguments: [campaignID, source, now.epochMilliseconds]
+            )
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Inserts a batch of contacts and updates the import's counts in the same transaction, so the
+    /// stored counts always describe exactly the contacts that were committed.
+    ///
+    /// - Parameters:
+    ///   - contacts: The batch, in file order.
+    ///   - campaignID: The campaign.
+    ///   - importID: The import from ``beginImport(intoCampaign:source:now:)``.
+    ///   - counts: The import's counts so far, excluding this batch's inserts and duplicates (which
+    ///     this call adds before storing them).
+    /// - Returns: What the insert did.
+    public func commitImportBatch(
+        _ contacts: [NewContact],
+        intoCampaign campaignID: Int64,
+        importID: Int64,
+        counts: ImportCounts
+    ) throws -> ContactInsertResult {
+        try writer.write { db in
+            let result = try Self.insertContacts(contacts, intoCampaign: campaignID, db)
+            var total = counts
+            total.imported += result.inserted
+            total.duplicates += result.duplicates
+            try Self.storeImportCounts(total, importID: importID, finishedAt: nil, db)
+            return result
+        }
+    }
+
+    /// Stores the final counts of an import and marks it finished.
+    public func finishImport(_ importID: Int64, counts: ImportCounts, now: Date = Date()) throws {
+        try writer.write { db in try Self.storeImportCounts(counts, importID: importID, finishedAt: now, db) }
+    }
+
+    /// The imports of a campaign, oldest first.
+    public func imports(ofCampaign campaignID: Int64) throws -> [ImportRecord] {
+        try writer.read { db in
+            try ImportRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM imports WHERE campaign_id = ? ORDER BY id",
+                arguments: [campaignID]
+            )
+        }
+    }
+
+    private static func storeImportCounts(
+        _ counts: ImportCounts,
+        importID: Int64,
+        finishedAt: Date?,
+        _ db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE imports SET rows = ?, imported = ?, rejected = ?, duplicates = ?, suppressed = ?,
+                    finished_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                counts.rows, counts.imported, counts.rejected, counts.duplicates, counts.suppressed,
+                finishedAt?.epochMilliseconds, importID,
+            ]
+        )
+    }
+}
