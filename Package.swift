@@ -103,6 +103,7 @@ let package = Package(
             name: "CampaignEngine",
             dependencies: [
                 "VaaniAPI", "CampaignStore", "PhoneNumbers",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -1,3 +1,4 @@
+import CampaignStore
 import Foundation
 import Logging
 
@@ -411,12 +412,14 @@ extension CampaignRunner {
             case .withdrawn:
                 _ = lifecycle.triggerFailed(.notSent(message: "withdrawn before sending"))
                 record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
+                requeueFirst(sent.contact, lifecycle)
                 if sent.isProbe { balance?.probeInFlight = false }
             case .failed(let failure):
                 let action = lifecycle.triggerFailed(failure)
                 switch action {
                 case .requeue:
                     record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
+                    requeueFirst(sent.contact, lifecycle)
                     if case .rateLimited(let retryAfter) = failure {
                         rateLimitedCount += 1
                         pausedForRateLimit = true
@@ -433,6 +436,7 @@ extension CampaignRunner {
                     if sent.isProbe { balance?.probeInFlight = false }
                 case .pauseCampaign:
                     record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
+                    requeueFirst(sent.contact, lifecycle)
                     insufficientBalance(now)
                 case .stopRun:
                     record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
@@ -468,6 +472,16 @@ extension CampaignRunner {
                     break
                 }
             }
+        }
+
+        /// Puts a contact whose attempt placed nothing back at the head of the queue, so that it is the
+        /// next one tried (the probe, after a 402).
+        mutating func requeueFirst(_ contact: DueContact, _ lifecycle: ContactLifecycle) {
+            var contact = contact
+            contact.status = lifecycle.status
+            contact.attempts = lifecycle.attempts
+            contact.nextAttemptAt = nil
+            queue.insert(contact, at: queueIndex)
         }
 
         /// A 402: without `--wait-for-balance` the run pauses; with it, one probe goes out at growing

@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// A snapshot of a run, for live progress lines.

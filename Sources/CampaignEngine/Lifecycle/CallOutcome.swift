@@ -1,3 +1,4 @@
+public import CampaignStore
 import Foundation
 
 /// How a placed call ended, from its final `call_status`.

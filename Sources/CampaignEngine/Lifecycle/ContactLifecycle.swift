@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// The lifecycle of one contact as a value: each `mutating` method applies one event and returns what

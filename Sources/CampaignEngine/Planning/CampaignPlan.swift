@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// What `run` would do now: how many contacts it would dial, how many wait for their calling window or a

@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// Where the engine keeps its state: the campaign's contacts and attempts. ``CampaignJournal`` implements

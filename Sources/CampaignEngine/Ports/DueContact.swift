@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// A contact as the engine dials it.

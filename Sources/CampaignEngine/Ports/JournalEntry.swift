@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 
 /// One change to one contact (and its attempt), as the engine writes them in batches.

@@ -1,4 +1,5 @@
 import CampaignEngine
+import CampaignStore
 import Foundation
 import Testing
 

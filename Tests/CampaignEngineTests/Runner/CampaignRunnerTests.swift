@@ -1,0 +1,285 @@
+import CampaignEngine
+import CampaignStore
+import Foundation
+import Testing
+
+@Suite("Campaign runner")
+struct CampaignRunnerTests {
+    static func numbers(_ count: Int) -> [String] { (1...count).map { "+9198765\(String(format: "%05d", $0))" } }
+
+    func fast(_ tweak: (inout EngineConfiguration) -> Void = { _ in }) -> EngineConfiguration {
+        var configuration = EngineConfiguration(rate: 0, pollInterval: .milliseconds(500))
+        tweak(&configuration)
+        return configuration
+    }
+
+    @Test("every contact is called exactly once and followed to the end; results are recorded")
+    func happyPath() async throws {
+        let numbers = Self.numbers(40)
+        let harness = try RunnerHarness(numbers: numbers)
+        let outcome = try await harness.drive(fast())
+        #expect(outcome == .completed)
+        #expect(try harness.counts() == [.completed: 40])
+        #expect(harness.vaani.placed.count == 40)
+        #expect(Set(harness.vaani.placed.map(\.number)) == Set(numbers))
+        let attempt = try #require(try harness.attempts(numbers[0]).first)
+        #expect(attempt.outcome == "completed")
+        #expect(attempt.callStatus == "completed")
+        #expect(attempt.summary == "spoke with the contact")
+        #expect(attempt.disposition == "interested")
+        #expect(attempt.entityJSON == #"{"intent":"renew"}"#)
+        #expect(attempt.cost == 0.5)
+        #expect(attempt.durationMilliseconds == 1000)
+        #expect(attempt.callID != nil)
+        // The attempt id went out as metadata and matches the stored row.
+        #expect(harness.vaani.placed.contains { $0.attemptID == attempt.id.uuidString.lowercased() })
+        #expect(try harness.journal.campaignState() == .completed)
+    }
+
+    @Test("calls are paced at the configured rate")
+    func pacing() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(21))
+        _ = try await harness.drive(fast { $0.rate = 10 }, step: .milliseconds(5))
+        let times = harness.vaani.triggers.map(\.at.offset).sorted()
+        #expect(times.count == 21)
+        let span = (times.last ?? .zero) - (times.first ?? .zero)
+        #expect(span >= .milliseconds(1990))
+        for (earlier, later) in zip(times, times.dropFirst()) {
+            #expect(later - earlier >= .milliseconds(95))
+        }
+    }
+
+    @Test("a 429 pauses every sender for at least Retry-After; the contact is retried and it is not an attempt")
+    func rateLimited() async throws {
+        let numbers = Self.numbers(10)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[2], [.rateLimited(retryAfter: .seconds(3))])
+        let outcome = try await harness.drive(fast { $0.concurrency = 1 })
+        #expect(outcome == .completed)
+        #expect(try harness.counts() == [.completed: 10])
+        let triggers = harness.vaani.triggers
+        let limitedAt = try #require(triggers.firstIndex { $0.number == numbers[2] })
+        let next = triggers[limitedAt + 1]
+        #expect(next.at.offset - triggers[limitedAt].at.offset >= .seconds(3))
+        #expect(next.number == numbers[2])
+        #expect(try harness.contact(numbers[2])?.attempts == 1)
+        #expect(try harness.attempts(numbers[2]).count == 1)
+    }
+
+    @Test("402 pauses the campaign: nobody is marked failed and contacts stay pending")
+    func insufficientBalance() async throws {
+        let numbers = Self.numbers(10)
+        let harness = try RunnerHarness(numbers: numbers)
+        for number in numbers.dropFirst(3) { harness.vaani.script(number, [.insufficientBalance]) }
+        let outcome = try await harness.drive(fast { $0.concurrency = 1 })
+        #expect(outcome == .paused(.insufficientBalance))
+        let counts = try harness.counts()
+        #expect(counts[.failed] == nil)
+        #expect(counts[.completed, default: 0] + counts[.inCall, default: 0] == 3)
+        #expect(counts[.pending] == 7)
+        #expect(try harness.journal.campaignState() == .paused(.insufficientBalance))
+        #expect(try harness.attempts(numbers[3]).isEmpty)
+
+        // Resuming after a top-up finishes the campaign without calling anyone twice.
+        harness.vaani.setDefault(.accept())
+        for number in numbers { harness.vaani.script(number, []) }
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.placed.count == 10)
+        #expect(Set(harness.vaani.placed.map(\.number)).count == 10)
+    }
+
+    @Test("with --wait-for-balance, one probe goes out at growing intervals until the wallet is topped up")
+    func waitForBalance() async throws {
+        let numbers = Self.numbers(5)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[1], [.insufficientBalance, .insufficientBalance, .insufficientBalance])
+        let outcome = try await harness.drive(fast { $0.concurrency = 1; $0.waitForBalance = .seconds(600) })
+        #expect(outcome == .completed)
+        let probes = harness.vaani.triggers.filter { $0.number == numbers[1] }.map(\.at.offset)
+        #expect(probes.count == 4)
+        #expect(probes[2] - probes[1] > probes[1] - probes[0])
+        #expect(try harness.counts() == [.completed: 5])
+    }
+
+    @Test("401 stops the run at once with an error; nothing is lost")
+    func authentication() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(5))
+        harness.vaani.setDefault(.authentication)
+        await #expect(throws: RunError.authentication("invalid API key")) {
+            _ = try await harness.drive(fast())
+        }
+        #expect(try harness.counts() == [.pending: 5])
+        #expect(try harness.journal.campaignState() == .paused(.authentication))
+    }
+
+    @Test("403 ends as dnd and suppresses the number; 422 ends as invalid with the API's message")
+    func finalRejections() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[0], [.forbidden("number is on the DND registry")])
+        harness.vaani.script(numbers[1], [.validation("contact_number: not a valid number")])
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(try harness.contact(numbers[0])?.status == .dnd)
+        #expect(try harness.database.isSuppressed(numbers[0]))
+        #expect(try harness.contact(numbers[1])?.status == .invalid)
+        #expect(try harness.contact(numbers[1])?.lastError == "contact_number: not a valid number")
+        #expect(try harness.attempts(numbers[1]).first?.error == "contact_number: not a valid number")
+        #expect(try harness.contact(numbers[2])?.status == .completed)
+    }
+
+    @Test("an ambiguous answer is reconciled: a placed call is followed, never redialed")
+    func ambiguousPlaced() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[1], [.placedThenAmbiguous])
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[1] }.count == 1)
+        #expect(harness.vaani.triggers.filter { $0.number == numbers[1] }.count == 1)
+        #expect(try harness.contact(numbers[1])?.status == .completed)
+        #expect(try harness.attempts(numbers[1]).first?.callID != nil)
+    }
+
+    @Test("reconciliation by number and time when the history carries no metadata")
+    func ambiguousWithoutMetadata() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.setSendsMetadata(false)
+        harness.vaani.script(numbers[0], [.placedThenAmbiguous])
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.placed.count == 3)
+        #expect(harness.vaani.triggers.count == 3)
+    }
+
+    @Test("an ambiguous answer that placed nothing is redialed once reconciliation shows no call")
+    func ambiguousNothingPlaced() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[0], [.ambiguousNothingPlaced])
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.triggers.filter { $0.number == numbers[0] }.count == 2)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
+        #expect(try harness.contact(numbers[0])?.attempts == 1)
+    }
+
+    @Test("refused connections back off and retry without counting attempts")
+    func connectionRefused() async throws {
+        let numbers = Self.numbers(2)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[0], [.notSent, .notSent, .notSent])
+        #expect(try await harness.drive(fast { $0.concurrency = 1 }) == .completed)
+        let tries = harness.vaani.triggers.filter { $0.number == numbers[0] }.map(\.at.offset)
+        #expect(tries.count == 4)
+        #expect(try harness.contact(numbers[0])?.attempts == 1)
+    }
+
+    @Test("no answer waits for its redial; --until-idle returns saying when it is due; the redial completes")
+    func redialPolicy() async throws {
+        let numbers = Self.numbers(2)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[0], [.accept(endsAfter: .seconds(1), status: "no_answer")])
+        let configuration = fast { $0.redial = RedialPolicy(maxAttempts: 2, delays: [.noAnswer: .seconds(60)]) }
+        let outcome = try await harness.drive(configuration, untilIdle: true)
+        guard case .idle(let next) = outcome else {
+            Issue.record("expected idle, got \(outcome)")
+            return
+        }
+        let waiting = try #require(try harness.contact(numbers[0]))
+        #expect(waiting.status == .retryWait)
+        #expect(next == waiting.nextAttemptAt)
+        #expect(try harness.journal.campaignState() == .ready)
+
+        #expect(try await harness.drive(configuration) == .completed)
+        #expect(try harness.contact(numbers[0])?.status == .completed)
+        #expect(try harness.contact(numbers[0])?.attempts == 2)
+        let tries = harness.vaani.triggers.filter { $0.number == numbers[0] }.map(\.at.offset)
+        #expect(tries.count == 2)
+        #expect(tries[1] - tries[0] >= .seconds(60))
+    }
+
+    @Test("contacts outside their calling window wait for it and never count as failed")
+    func callingHours() async throws {
+        // 1_800_000_000 is Friday 2027-01-15 08:00 UTC: 13:30 in Kolkata, 03:00 in New York.
+        let harness = try RunnerHarness(numbers: Self.numbers(2), timeZone: "America/New_York")
+        let configuration = fast { $0.callingHours = try? CallingHours(parsingHours: "09:00-21:00") }
+        let outcome = try await harness.drive(configuration, untilIdle: true)
+        #expect(outcome == .idle(nextDue: harness.origin.addingTimeInterval(6 * 3600)))
+        #expect(try harness.counts() == [.pending: 2])
+        #expect(harness.vaani.triggers.isEmpty)
+    }
+
+    @Test("the channel limit caps calls placed and not yet ended")
+    func maxActive() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(12))
+        harness.vaani.setDefault(.accept(endsAfter: .seconds(5)))
+        #expect(try await harness.drive(fast { $0.maxActive = 3 }) == .completed)
+        let placed = harness.vaani.placed
+        for call in placed {
+            let overlapping = placed.filter { $0.createdAt <= call.createdAt && $0.endsAt > call.createdAt }
+            #expect(overlapping.count <= 3)
+        }
+    }
+
+    @Test("on start, attempts left dialing are reconciled before anything new is dialed")
+    func crashRecovery() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        // An earlier process committed attempts for the first two contacts and was killed; only the first
+        // one's request reached the API.
+        let placedID = UUID(), lostID = UUID()
+        let due = try harness.journal.dueContacts(now: harness.origin, afterID: 0, limit: 2)
+        try harness.journal.apply([
+            JournalEntry(contactID: due[0].id, status: .dialing, attempts: 1, attempt: .start(id: placedID, number: 1, startedAt: harness.origin)),
+            JournalEntry(contactID: due[1].id, status: .dialing, attempts: 1, attempt: .start(id: lostID, number: 1, startedAt: harness.origin)),
+        ])
+        _ = harness.vaani.placeDirectly(number: numbers[0], attemptID: placedID, endsAfter: .seconds(1))
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[1] }.count == 1)
+        #expect(harness.vaani.triggers.first?.number == numbers[1] || harness.vaani.triggers.first?.number == numbers[2])
+        #expect(try harness.counts() == [.completed: 3])
+    }
+
+    @Test("a stop request lets in-flight requests finish and leaves the campaign resumable")
+    func stopRequest() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(50))
+        let control = RunControl()
+        control.requestStop()
+        #expect(try await harness.drive(fast { $0.rate = 5 }, control: control) == .interrupted)
+        #expect(try harness.journal.campaignState() == .ready)
+        #expect(try harness.counts()[.dialing] == nil)
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(harness.vaani.placed.count == 50)
+    }
+
+    @Test("a cancel from another process stops dialing; waiting contacts are cancelled")
+    func cancelFromElsewhere() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(5))
+        try harness.journal.setCampaignState(.cancelled)
+        _ = try harness.journal.cancelWaitingContacts()
+        #expect(try await harness.drive(fast()) == .cancelled)
+        #expect(harness.vaani.triggers.isEmpty)
+        #expect(try harness.counts() == [.cancelled: 5])
+    }
+
+    @Test("a call that never ends is recorded as having no final status, not followed forever")
+    func unresolvedCall() async throws {
+        let numbers = Self.numbers(1)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.setDefault(.accept(endsAfter: .seconds(100_000)))
+        #expect(try await harness.drive(fast { $0.callTimeout = .seconds(30) }, step: .milliseconds(200)) == .completed)
+        let contact = try #require(try harness.contact(numbers[0]))
+        #expect(contact.status == .failed)
+        #expect(contact.lastError == "no final call status within 30 s")
+        #expect(try harness.attempts(numbers[0]).first?.outcome == "unresolved")
+    }
+
+    @Test("suppressed numbers are not dialed")
+    func suppression() async throws {
+        let numbers = Self.numbers(2)
+        let harness = try RunnerHarness(numbers: numbers)
+        _ = try harness.database.suppress([SuppressionEntry(phoneE164: numbers[0], reason: "opted out", source: "test")])
+        #expect(try await harness.drive(fast()) == .completed)
+        #expect(try harness.contact(numbers[0])?.status == .suppressed)
+        #expect(harness.vaani.triggers.map(\.number) == [numbers[1]])
+    }
+}
