@@ -313,11 +313,13 @@ extension CampaignRunner {
             let elapsed = startInstant.duration(to: now)
             for sent in batch {
                 let delay = pacer.reserve(at: elapsed)
-                startTrigger(&group, sent, delay: delay)
+                startTrigger(&group, sent, sendAt: now.advanced(by: delay))
             }
         }
 
-        func startTrigger(_ group: inout ThrowingTaskGroup<Event, any Error>, _ sent: Sent, delay: Duration) {
+        /// Starts the task that sends one trigger at its paced instant `sendAt`, unless a pause or a stop
+        /// comes first.
+        func startTrigger(_ group: inout ThrowingTaskGroup<Event, any Error>, _ sent: Sent, sendAt: C.Instant) {
             let request = CallRequest(
                 attemptID: sent.attemptID,
                 agentID: runner.agentID,
@@ -331,8 +333,8 @@ extension CampaignRunner {
             let clock = runner.clock
             let gate = self.gate
             group.addTask {
-                if delay > .zero {
-                    do { try await clock.sleep(for: delay) } catch { return .triggered(sent, .withdrawn) }
+                if clock.now < sendAt {
+                    do { try await clock.sleep(until: sendAt, tolerance: nil) } catch { return .triggered(sent, .withdrawn) }
                 }
                 while let until = gate.pausedUntil(now: clock.now) {
                     do { try await clock.sleep(until: until, tolerance: nil) } catch { return .triggered(sent, .withdrawn) }
