@@ -145,7 +145,12 @@ let package = Package(
             dependencies: ["VaaniSimulator", "DialerTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PhoneNumbersTests", dependencies: ["PhoneNumbers"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PhoneNumbersTests",
+            dependencies: ["PhoneNumbers"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "ContactImportTests",
