@@ -130,7 +130,12 @@ let package = Package(
         /// Starts the simulator on a free loopback port for tests and benchmarks.
         .target(
             name: "DialerTesting",
-            dependencies: ["VaaniSimulator", "VaaniAPI"],
+            dependencies: [
+                "VaaniSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -142,7 +147,11 @@ let package = Package(
         .testTarget(name: "VaaniAPITests", dependencies: ["VaaniAPI", "DialerTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "VaaniSimulatorTests",
-            dependencies: ["VaaniSimulator", "DialerTesting"],
+            dependencies: [
+                "VaaniSimulator", "DialerTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,6 +6,6 @@ struct VaaniDialer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaani-dialer",
         abstract: "Campaign dialer for the Vaani voice-AI API.",
-        subcommands: [DemoCommand.self, NumbersCommand.self]
+        subcommands: [DemoCommand.self, NumbersCommand.self, SimulatorCommand.self]
     )
 }

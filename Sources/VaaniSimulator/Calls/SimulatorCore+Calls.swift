@@ -1,0 +1,101 @@
+import Foundation
+import Synchronization
+
+/// A call as seen at one moment, copied out of the lock.
+struct CallView: Sendable {
+    var callID: String
+    var call: SimulatedCall
+    var agentID: String
+    var agentName: String
+    var agentPersona: String
+    var company: String
+    var phase: CallPhase
+}
+
+extension SimulatorCore {
+    /// The call with an id.
+    func call(_ callID: String) throws(SimulatorFailure) -> CallView {
+        let nowNanos = now
+        let found = state.withLock { state -> CallView? in
+            guard let index = state.calls.index(ofCallID: callID) else { return nil }
+            return self.view(of: index, in: state, at: nowNanos)
+        }
+        guard let view = found else { throw .notFound("Call \(callID) not found") }
+        return view
+    }
+
+    /// One page of the history, newest first, and the total number of calls.
+    func history(page: Int, pageSize: Int) -> ([CallView], Int) {
+        let nowNanos = now
+        return state.withLock { state in
+            let total = state.calls.calls.count
+            let newest = total - 1 - (page - 1) * pageSize
+            guard newest >= 0 else { return ([], total) }
+            let oldest = max(0, newest - pageSize + 1)
+            return (stride(from: newest, through: oldest, by: -1).map { self.view(of: $0, in: state, at: nowNanos) }, total)
+        }
+    }
+
+    /// Every placed call, oldest first, as the ledger reports them.
+    func ledger(offset: Int, limit: Int) -> [LedgerEntry] {
+        let calls = state.withLock { state -> [(String, SimulatedCall)] in
+            let all = state.calls.calls
+            let start = min(max(0, offset), all.count)
+            let end = min(all.count, start + max(0, limit))
+            return (start..<end).map { (state.calls.callID(at: $0), all[$0]) }
+        }
+        let decoder = JSONDecoder()
+        return calls.map { callID, call in
+            LedgerEntry(
+                callID: callID, contactNumber: call.contactNumber, name: call.name,
+                metadata: (try? decoder.decode(JSONValue.self, from: Data(call.metadataJSON.utf8))) ?? .object([:]),
+                idempotencyKey: call.idempotencyKey, createdAt: clock.timestamp(atNanos: call.createdAtNanos)
+            )
+        }
+    }
+
+    /// Calls placed so far.
+    var callsPlaced: Int { state.withLock { $0.calls.calls.count } }
+
+    /// The transcript, summary and tags of a call that connected and ended; nil otherwise.
+    func content(of view: CallView) -> CallContent? {
+        guard case .ended(let outcome) = view.phase, outcome.connects else { return nil }
+        let metadata = (try? JSONDecoder().decode(JSONValue.self, from: Data(view.call.metadataJSON.utf8)))?.objectValue ?? [:]
+        var random = SplitMix64(mixing: configuration.seed, view.call.tag)
+        return ConversationScript.write(
+            .init(
+                contactName: view.call.name, metadata: metadata.compactMapValues(Self.text),
+                agentPersona: view.agentPersona, company: view.company, talkMs: Int(view.call.schedule.talkMs),
+                outcome: outcome
+            ),
+            random: &random
+        )
+    }
+
+    private static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .bool(let flag): flag ? "yes" : "no"
+        case .null, .array, .object: nil
+        }
+    }
+
+    private func view(of index: Int, in state: SimulatorState, at nowNanos: Int64) -> CallView {
+        let call = state.calls.calls[index]
+        let agent = state.agents[Int(call.agentIndex)]
+        let persona = (agent.config["persona"] ?? nil) as? [String: (any Sendable)?]
+        let training = (agent.config["training"] ?? nil) as? [String: (any Sendable)?]
+        return CallView(
+            callID: state.calls.callID(at: index), call: call, agentID: agent.id, agentName: agent.name,
+            agentPersona: (persona?["name"] ?? nil) as? String ?? agent.displayName,
+            company: (training?["company"] ?? nil) as? String ?? "Vaani",
+            phase: call.schedule.phase(atNominalMs: nominalMs(since: call.createdAtNanos, until: nowNanos))
+        )
+    }
+
+    /// The name of a live agent, by id or name.
+    func agentName(_ idOrName: String) -> String? {
+        state.withLock { state in state.agents.index(of: idOrName).map { state.agents[$0].name } }
+    }
+}
