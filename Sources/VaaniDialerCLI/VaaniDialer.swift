@@ -6,6 +6,9 @@ struct VaaniDialer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaani-dialer",
         abstract: "Campaign dialer for the Vaani voice-AI API.",
-        subcommands: [DemoCommand.self, NumbersCommand.self, SimulatorCommand.self]
+        subcommands: [
+            DemoCommand.self, NumbersCommand.self, SimulatorCommand.self,
+            ListCommand.self, StatusCommand.self, ExportCommand.self,
+        ]
     )
 }
