@@ -99,6 +99,31 @@ struct StatusTests {
                 + "`vaani-dialer resume waiting` waits until then and dials them.")
     }
 
+    @Test("Outcomes read as the engine writes them: an accepted call not ended yet is in progress")
+    func engineOutcomes() throws {
+        let fixture = try ReportFixture()
+        let campaign = try fixture.addCampaign(name: "live", status: "running")
+        let calling = try fixture.addContact(
+            campaign: campaign, row: 2, name: "A", phone: "+14155550100", status: "in_call", attempts: 1)
+        try fixture.addAttempt(
+            contact: calling, campaign: campaign, number: 1, startedAt: 1_780_000_000_000, callID: "c1",
+            outcome: "accepted")
+        let unsure = try fixture.addContact(
+            campaign: campaign, row: 3, name: "B", phone: "+14155550101", status: "unknown", attempts: 1)
+        try fixture.addAttempt(
+            contact: unsure, campaign: campaign, number: 1, startedAt: 1_780_000_000_000, outcome: "ambiguous",
+            error: "timed out after 120 s")
+        let summary = try CampaignReporter(database: fixture.database).status(campaign: "live", now: now)
+        #expect(summary.attemptsByOutcome == ["in_progress": 1, "ambiguous": 1])
+        #expect(summary.callsPlaced == 1)
+        #expect(summary.dialedContacts == 1)
+        #expect(summary.answeredContacts == 0)
+        #expect(summary.awaitingReconciliation == 1)
+        #expect(summary.contactsByStatus["pending"] == 1)
+        #expect(summary.contactsByStatus["unknown"] == 1)
+        #expect(summary.nextStep.contains("`vaani-dialer resume live`"))
+    }
+
     @Test("JSON output uses snake_case keys and ISO 8601 dates")
     func json() throws {
         let fixture = try ReportFixture.renewals()

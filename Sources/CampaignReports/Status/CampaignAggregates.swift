@@ -14,8 +14,9 @@ struct CampaignAggregates: Sendable, Hashable {
     var attempts = 0
     /// Attempts with a call id: calls the API placed.
     var callsPlaced = 0
-    /// Attempts per outcome word (`completed`, `no_answer`, …; `in_progress` for open attempts,
-    /// `not_placed` for closed attempts that placed no call).
+    /// Attempts per outcome word as the engine records it (`completed`, `no_answer`, `busy`, `failed`,
+    /// `voicemail`, `dnd`, `invalid`, `ambiguous`, `unresolved`), `in_progress` for attempts that have
+    /// not ended (the engine's `accepted`), `not_placed` for ended attempts without a call.
     var attemptsByOutcome: [String: Int] = [:]
     /// Cost per outcome word.
     var costByOutcome: [String: Double] = [:]
@@ -72,8 +73,12 @@ struct CampaignAggregates: Sendable, Hashable {
         let outcomes = try Row.fetchAll(
             db,
             sql: """
-                SELECT COALESCE(outcome, CASE WHEN ended_at IS NULL THEN 'in_progress' WHEN call_id IS NULL
-                           THEN 'not_placed' ELSE call_status END, 'unknown'),
+                SELECT CASE
+                           WHEN outcome IS NOT NULL AND outcome <> 'accepted' THEN outcome
+                           WHEN ended_at IS NULL THEN 'in_progress'
+                           WHEN call_id IS NULL THEN 'not_placed'
+                           ELSE COALESCE(call_status, 'unknown')
+                       END,
                        COUNT(*), COUNT(call_id), COALESCE(SUM(duration_ms), 0), COALESCE(SUM(cost), 0.0)
                 FROM attempts WHERE campaign_id = ? GROUP BY 1
                 """,

@@ -32,8 +32,8 @@ public struct CampaignStatusSummary: Sendable, Hashable, Codable {
     public var attempts: Int
     /// Calls the API placed.
     public var callsPlaced: Int
-    /// Attempts per outcome (`completed`, `no_answer`, `busy`, `failed`, `voicemail`, `in_progress`,
-    /// `not_placed`).
+    /// Attempts per outcome (`completed`, `no_answer`, `busy`, `failed`, `voicemail`, `dnd`, `invalid`,
+    /// `ambiguous`, `unresolved`, `in_progress`, `not_placed`).
     public var attemptsByOutcome: [String: Int]
     /// Answered over dialed contacts, `nil` before anyone was dialed.
     public var answerRate: Double?
