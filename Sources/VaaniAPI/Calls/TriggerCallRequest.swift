@@ -112,10 +112,7 @@ public struct TriggerCallRequest: Sendable, Hashable {
         metadata: JSONObject = [:],
         modifyAgent: AgentOverrides? = nil
     ) -> TriggerCallRequest {
-        var request = TriggerCallRequest(agentID: agentID, contactNumber: "", name: "", metadata: metadata)
-        request.medium = .webRTC
-        request.contactNumber = nil
-        request.name = nil
+        var request = TriggerCallRequest(agentID: agentID, medium: .webRTC, metadata: metadata)
         request.voice = voice
         request.voiceGender = voiceGender
         request.primaryLanguage = primaryLanguage
@@ -127,6 +124,13 @@ public struct TriggerCallRequest: Sendable, Hashable {
         request.voiceSpeed = voiceSpeed
         request.modifyAgent = modifyAgent
         return request
+    }
+
+    /// A request with only the agent, the medium and the metadata set.
+    private init(agentID: String, medium: CallMedium, metadata: JSONObject) {
+        self.agentID = agentID
+        self.medium = medium
+        self.metadata = metadata
     }
 
     var generated: Components.Schemas.TriggerCallRequest {
