@@ -54,9 +54,9 @@ public struct CallsAPI: Sendable {
     /// ```swift
     /// for try await record in client.calls.allHistory() where record.status == .completed { … }
     /// ```
-    /// - Parameter pageSize: Calls per request, 1–200.
+    /// - Parameter pageSize: Calls per request, clamped to 1–200.
     public func allHistory(pageSize: Int = 200) -> CallHistory {
-        CallHistory(calls: self, pageSize: pageSize)
+        CallHistory(calls: self, pageSize: min(max(pageSize, 1), 200))
     }
 
     /// Everything known about one call: status, duration and, once completed, transcript, summary,

@@ -16,7 +16,8 @@ public struct VaaniConfiguration: Sendable {
     public var apiKey: String
     /// The API's base URL; `https://api.vaanivoice.ai` unless overridden (e.g. the local simulator).
     public var baseURL: URL
-    /// The longest a request may take, from connecting to the last byte of the answer's head and body.
+    /// The longest a request may wait for its answer to begin; while a body streams (audio), the longest
+    /// pause between two of its bytes. A request that runs out of it fails with kind `timeout`.
     public var timeout: Duration
     /// The longest the client waits for a connection to be established.
     public var connectTimeout: Duration
@@ -30,7 +31,7 @@ public struct VaaniConfiguration: Sendable {
     /// - Parameters:
     ///   - apiKey: The API key.
     ///   - baseURL: The API's base URL.
-    ///   - timeout: The longest a request may take (default 120 s).
+    ///   - timeout: The longest to wait for an answer to begin, or between bytes of a body (default 120 s).
     ///   - connectTimeout: The longest to wait for a connection (default 10 s).
     ///   - retryPolicy: When the client retries by itself.
     ///   - maxConnections: The most connections kept open to the API host (default 64).
