@@ -87,6 +87,27 @@ struct SimulatorAgentSessionTests {
         }
     }
 
+    @Test("Leaving the event loop early closes the socket; a new iteration opens a new one")
+    func eventsStopEarly() async throws {
+        try await withSimulator(SimulatorConfiguration(speed: 20)) { simulator in
+            try await VaaniClient.withClient(clientConfiguration(simulator)) { client in
+                let session = try await client.sessions.create(agentID: SimulatorConfiguration.demoAgentID)
+                _ = try await client.sessions.connect(token: session.token)
+                let events = client.sessions.events(token: session.token)
+                for round in 1...2 {
+                    var first: SessionEvent?
+                    for try await event in events {
+                        first = event
+                        break
+                    }
+                    #expect(first == .agentReady, "round \(round)")
+                }
+                let status = try await client.sessions.status(token: session.token)
+                #expect(status.state != .ended)
+            }
+        }
+    }
+
     @Test("A disconnect without an explicit end starts the grace period")
     func gracePeriod() async throws {
         try await withSimulator { simulator in

@@ -83,6 +83,33 @@ struct SimulatorCallTests {
         }
     }
 
+    @Test("Two hundred concurrent triggers share the connection pool and place one call each")
+    func concurrentTriggers() async throws {
+        try await withSimulator(SimulatorConfiguration(latency: .milliseconds(5))) { simulator in
+            try await VaaniClient.withClient(clientConfiguration(simulator)) { client in
+                let callIDs = try await withThrowingTaskGroup(of: String?.self) { group in
+                    for index in 0..<200 {
+                        group.addTask {
+                            let call = TriggerCallRequest(
+                                agentID: SimulatorConfiguration.demoAgentName,
+                                contactNumber: "+9198765\(String(format: "%05d", index))",
+                                name: "Contact \(index)"
+                            )
+                            return try await client.calls.trigger(call, idempotencyKey: "attempt-\(index)").callID
+                        }
+                    }
+                    var ids: [String] = []
+                    for try await id in group { if let id { ids.append(id) } }
+                    return ids
+                }
+                #expect(Set(callIDs).count == 200)
+                let placed = try await simulator.ledger()
+                #expect(placed.count == 200)
+                #expect(Set(placed.compactMap(\.idempotencyKey)).count == 200)
+            }
+        }
+    }
+
     @Test("A WebRTC trigger answers LiveKit connection details")
     func triggerWebRTC() async throws {
         try await withSimulator { simulator in
