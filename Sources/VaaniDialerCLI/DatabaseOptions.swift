@@ -19,6 +19,11 @@ struct DatabaseOptions: ParsableArguments {
         path ?? ProcessInfo.processInfo.environment["VAANI_DIALER_DB"] ?? "vaani-dialer.sqlite"
     }
 
+    /// Opens the database for writing commands (`import`), creating it, owner-only, when missing.
+    func open() throws -> CampaignDatabase {
+        try CampaignDatabase.open(at: resolvedPath)
+    }
+
     /// Opens an existing database for reading commands; a missing file is an error, not a new database.
     func openExisting() throws -> CampaignDatabase {
         let path = resolvedPath

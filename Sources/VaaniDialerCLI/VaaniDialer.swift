@@ -7,7 +7,7 @@ struct VaaniDialer: AsyncParsableCommand {
         commandName: "vaani-dialer",
         abstract: "Campaign dialer for the Vaani voice-AI API.",
         subcommands: [
-            DemoCommand.self, NumbersCommand.self, SimulatorCommand.self,
+            DemoCommand.self, ImportCommand.self, NumbersCommand.self, SimulatorCommand.self,
             ListCommand.self, StatusCommand.self, ExportCommand.self,
         ]
     )

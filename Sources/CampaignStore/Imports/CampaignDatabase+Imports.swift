@@ -41,6 +41,24 @@ extension CampaignDatabase {
         }
     }
 
+    /// ``commitImportBatch(_:intoCampaign:importID:counts:)`` on the database's writer queue, so the
+    /// caller's thread can read the next batch meanwhile.
+    public func commitImportBatch(
+        _ contacts: [NewContact],
+        intoCampaign campaignID: Int64,
+        importID: Int64,
+        counts: ImportCounts
+    ) async throws -> ContactInsertResult {
+        try await writer.write { db in
+            let result = try Self.insertContacts(contacts, intoCampaign: campaignID, db)
+            var total = counts
+            total.imported += result.inserted
+            total.duplicates += result.duplicates
+            try Self.storeImportCounts(total, importID: importID, finishedAt: nil, db)
+            return result
+        }
+    }
+
     /// Stores the final counts of an import and marks it finished.
     public func finishImport(_ importID: Int64, counts: ImportCounts, now: Date = Date()) throws {
         try writer.write { db in try Self.storeImportCounts(counts, importID: importID, finishedAt: now, db) }

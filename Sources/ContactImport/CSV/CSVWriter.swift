@@ -1,0 +1,63 @@
+import Foundation
+
+/// Writes RFC 4180 records to a new file, buffered, quoting a field only when it holds a comma, a
+/// quote or a line break. The file is created readable by its owner only: it holds contacts.
+final class CSVWriter {
+    let path: String
+    private let descriptor: Int32
+    private var pending: [UInt8] = []
+
+    /// Creates (or truncates) `path`.
+    init(path: String) throws {
+        self.path = path
+        descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ContactImportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        pending.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Appends one record.
+    func write(_ fields: [String]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { pending.append(UInt8(ascii: ",")) }
+            let bytes = field.utf8
+            let needsQuotes = bytes.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                    || byte == UInt8(ascii: "\r")
+            }
+            if needsQuotes {
+                pending.append(UInt8(ascii: "\""))
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") { pending.append(byte) }
+                    pending.append(byte)
+                }
+                pending.append(UInt8(ascii: "\""))
+            } else {
+                pending.append(contentsOf: bytes)
+            }
+        }
+        pending.append(UInt8(ascii: "\n"))
+        if pending.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes everything buffered to the file.
+    func flush() throws {
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { bytes in
+                Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ContactImportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}
