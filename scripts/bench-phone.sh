@@ -8,8 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift build -c release --product vaani-dialer >&2
-bin="$(swift build -c release --show-bin-path)/vaani-dialer"
+# SCRATCH_PATH keeps the release build apart from a debug build in progress (default .build).
+scratch="${SCRATCH_PATH:-.build}"
+swift build -c release --product vaani-dialer --scratch-path "$scratch" >&2
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/vaani-dialer"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

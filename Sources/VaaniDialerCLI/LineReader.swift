@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Reads a file (or standard input for `-`) line by line in fixed-size chunks, so memory stays flat
-/// whatever the size. Lines end at `\n`; a `\r` before it is dropped; invalid UTF-8 becomes U+FFFD.
+/// whatever the size. Lines end at `\n`; a `\r` before it is dropped; invalid UTF-8 becomes U+FFFD;
+/// a line longer than `maximumLineLength` bytes is cut there (so one endless line cannot exhaust memory).
 struct LineReader {
     /// A file that could not be opened or read, with the system's reason.
     struct Failure: Error, CustomStringConvertible {
@@ -15,10 +16,15 @@ struct LineReader {
 
     private let descriptor: Int32
     private let name: String
+    private let maximumLineLength: Int
 
     /// Opens `path`, or standard input for `-`.
+    /// - Parameters:
+    ///   - path: the file, or `-`.
+    ///   - maximumLineLength: bytes kept of each line; the rest of a longer line is skipped.
     /// - Throws: ``Failure`` naming the file and the reason.
-    init(path: String) throws {
+    init(path: String, maximumLineLength: Int = 1 << 20) throws {
+        self.maximumLineLength = maximumLineLength
         if path == "-" {
             descriptor = STDIN_FILENO
             name = "standard input"
@@ -47,15 +53,15 @@ struct LineReader {
             var start = 0
             for index in 0..<count where chunk[index] == UInt8(ascii: "\n") {
                 if pending.isEmpty {
-                    try body(Self.line(chunk[start..<index]))
+                    try body(Self.line(chunk[start..<index].prefix(maximumLineLength)))
                 } else {
-                    pending.append(contentsOf: chunk[start..<index])
+                    pending.append(contentsOf: chunk[start..<index].prefix(maximumLineLength - pending.count))
                     try body(Self.line(pending[...]))
                     pending.removeAll(keepingCapacity: true)
                 }
                 start = index + 1
             }
-            pending.append(contentsOf: chunk[start..<count])
+            pending.append(contentsOf: chunk[start..<count].prefix(maximumLineLength - pending.count))
         }
         if !pending.isEmpty { try body(Self.line(pending[...])) }
     }

@@ -31,21 +31,31 @@ struct NumbersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reader = try LineReader(path: file)
         if bench {
-            print(try NumbersBenchmark.run(lines: reader))
+            print(try NumbersBenchmark.run(lines: LineReader(path: file)))
             return
         }
-        let parser = PhoneNumberParser()
         var output = OutputBuffer()
+        defer { output.flush() }
+        try check { output.write($0) }
+    }
+
+    /// Checks every input line, passing each output line (with its newline) to `emit`.
+    /// - Throws: ``LineReader/Failure`` when the input cannot be opened or read.
+    func check(_ emit: (String) -> Void) throws {
+        let reader = try LineReader(path: file, maximumLineLength: Self.maximumLineLength)
+        let parser = PhoneNumberParser()
         try reader.forEachLine { line in
             switch parser.parse(line, defaultRegion: region) {
             case .success(let number):
-                output.write("\(line)\t\(number.e164)\tok\n")
+                emit("\(line)\t\(number.e164)\tok\n")
             case .failure(let error):
-                output.write("\(line)\t\t\(error.description)\n")
+                emit("\(line)\t\t\(error.description)\n")
             }
         }
-        output.flush()
     }
+
+    /// Bytes of a line kept and echoed; a number is at most 250 characters, so anything longer is
+    /// rejected either way and need not be copied in full.
+    static let maximumLineLength = 4096
 }

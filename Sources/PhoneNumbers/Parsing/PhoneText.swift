@@ -26,8 +26,8 @@ struct PhoneText: Equatable, Sendable {
         }
         var start = 0
         var end = scalars.count
-        while start < end, isIgnorable(scalars[start]) || scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, isIgnorable(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while start < end, isIgnorable(scalars[start]) || isWhitespace(scalars[start]) { start += 1 }
+        while end > start, isIgnorable(scalars[end - 1]) || isWhitespace(scalars[end - 1]) { end -= 1 }
         guard start < end else { return .failure(PhoneNumberError(.empty, "empty")) }
 
         if isScientificNotation(scalars[start..<end]) {
@@ -42,7 +42,9 @@ struct PhoneText: Equatable, Sendable {
         var body = Array(scalars[start..<end])
         var column = start  // body[0]'s 0-based position in the input
         var phoneExtension: String?
-        if body.count >= 4, String(String.UnicodeScalarView(body[0..<4])).lowercased() == "tel:" {
+        if body.count >= 4, body[0] == "t" || body[0] == "T",
+            String(String.UnicodeScalarView(body[0..<4])).lowercased() == "tel:"
+        {
             switch readURI(Array(body[4...])) {
             case .success(let (number, parameters)):
                 body = number
@@ -73,8 +75,27 @@ struct PhoneText: Equatable, Sendable {
         }
     }
 
+    /// Unicode whitespace, with the ASCII answer found without a property lookup (the common case,
+    /// and the lookup dominated parsing time).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || ("\t"..."\r").contains(scalar) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// A letter of any script, with the ASCII answer found without a property lookup.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
     /// Punctuation people write inside numbers.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            switch scalar {
+            case " ", "\t"..."\r", "-", ".", "(", ")", "/", "[", "]", "~": return true
+            default: return false
+            }
+        }
         if scalar.properties.isWhitespace { return true }
         switch scalar {
         case "-", ".", "(", ")", "/", "[", "]", "~", "\u{2010}"..."\u{2015}", "\u{2212}", "\u{30FC}", "\u{FF0D}",
@@ -123,13 +144,13 @@ struct PhoneText: Equatable, Sendable {
         _ body: [Unicode.Scalar],
         column: Int
     ) -> Result<([Unicode.Scalar], String?), PhoneNumberError> {
-        guard let markerStart = body.firstIndex(where: { $0.properties.isAlphabetic || $0 == "#" }) else {
+        guard let markerStart = body.firstIndex(where: { isLetter($0) || $0 == "#" }) else {
             return .success((body, nil))
         }
         var marker = ""
         var digits = ""
         var index = markerStart
-        while index < body.count, body[index].properties.isAlphabetic || body[index] == "#" || body[index] == "." {
+        while index < body.count, isLetter(body[index]) || body[index] == "#" || body[index] == "." {
             marker.unicodeScalars.append(body[index])
             index += 1
         }
@@ -144,7 +165,7 @@ struct PhoneText: Equatable, Sendable {
         if markers.contains(marker.lowercased()), hasNumberBefore, (1...10).contains(digits.count), index == body.count {
             return .success((Array(body[..<markerStart]), digits))
         }
-        let letters = String(String.UnicodeScalarView(body[markerStart...].prefix { $0.properties.isAlphabetic }))
+        let letters = String(String.UnicodeScalarView(body[markerStart...].prefix { isLetter($0) }))
         let what = letters.isEmpty ? "'#'" : "letters ('\(letters.prefix(20))')"
         return .failure(PhoneNumberError(
             .notANumber,
@@ -199,7 +220,7 @@ struct PhoneText: Equatable, Sendable {
                 }
                 hasPlus = true
             } else if !isSeparator(scalar) {
-                let shown = scalar.properties.isAlphabetic ? "letter '\(scalar)'" : "character '\(scalar.escaped(asASCII: true))'"
+                let shown = isLetter(scalar) ? "letter '\(scalar)'" : "character '\(scalar.escaped(asASCII: true))'"
                 return .failure(PhoneNumberError(
                     .notANumber,
                     "\(shown) at column \(column + offset + 1): a phone number has only digits, spaces and + - . ( )",
