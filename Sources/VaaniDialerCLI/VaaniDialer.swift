@@ -9,6 +9,7 @@ struct VaaniDialer: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, NumbersCommand.self, SimulatorCommand.self,
             ListCommand.self, StatusCommand.self, ExportCommand.self,
+            RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
         ]
     )
 }

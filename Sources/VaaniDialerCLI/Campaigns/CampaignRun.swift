@@ -1,0 +1,136 @@
+import ArgumentParser
+import CampaignEngine
+import CampaignStore
+import Foundation
+import Logging
+import VaaniAPI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `run` and `resume` do: resolve settings, take the campaign's lease, run the engine against the
+/// API, and report how it ended with the words to continue.
+struct CampaignRun {
+    let name: String
+    let database: DatabaseOptions
+    let options: RunOptions
+
+    func execute() async throws {
+        let store = try database.openExisting()
+        guard let campaign = try store.campaign(named: name) else {
+            throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        guard let apiKey = environment["VAANI_API_KEY"], !apiKey.isEmpty else {
+            throw ValidationError("Set VAANI_API_KEY to your Vaani API key.")
+        }
+        let baseURLText = options.baseURL ?? environment["VAANI_BASE_URL"] ?? VaaniConfiguration.productionBaseURL.absoluteString
+        guard let baseURL = URL(string: baseURLText), baseURL.scheme == "http" || baseURL.scheme == "https" else {
+            throw ValidationError("--base-url \(baseURLText): not an http(s) URL")
+        }
+
+        let configuration = try resolveSettings(campaign)
+        try store.updateSettings(configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id)
+
+        let lease = try RunLease.acquire(store, campaign: campaign)
+        defer { lease.release() }
+
+        let control = RunControl()
+        let signals = SignalWatcher(control: control, campaign: name)
+        defer { signals.cancel() }
+
+        let printer = ProgressPrinter(campaign: name)
+        let journal = CampaignJournal(database: store, campaignID: campaign.id)
+        var clientConfiguration = VaaniConfiguration(
+            apiKey: apiKey,
+            baseURL: baseURL,
+            timeout: configuration.requestTimeout,
+            retryPolicy: RetryPolicy(retriesWritesWhenRateLimited: false, retriesWritesWhenNotSent: false),
+            maxConnections: max(16, configuration.concurrency + 8)
+        )
+        clientConfiguration.connectTimeout = min(clientConfiguration.connectTimeout, configuration.requestTimeout)
+
+        let outcome: RunOutcome
+        do {
+            outcome = try await VaaniClient.withClient(clientConfiguration) { client in
+                let runner = CampaignRunner(
+                    journal: journal,
+                    calls: VaaniCallService(client: client),
+                    agentID: campaign.agentID,
+                    configuration: configuration,
+                    clock: ContinuousClock(),
+                    control: control,
+                    onProgress: { printer.update($0) }
+                )
+                return try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
+                    group.addTask { try await runner.run(untilIdle: options.untilIdle) }
+                    group.addTask {
+                        try await lease.keepRenewed()
+                        return nil
+                    }
+                    defer { group.cancelAll() }
+                    while let result = try await group.next() {
+                        if let outcome = result { return outcome }
+                    }
+                    throw CancellationError()
+                }
+            }
+        } catch let error as RunError {
+            printer.finish()
+            switch error {
+            case .authentication:
+                print("Stopped: \(error). Fix VAANI_API_KEY, then run: vaani-dialer resume \(name)")
+                throw ExitCode(4)
+            case .cannotRun:
+                throw ValidationError("\(error)")
+            }
+        }
+        printer.finish()
+        try report(outcome, store: store, campaignID: campaign.id)
+    }
+
+    /// Stored settings, then the campaign file, then the command line.
+    func resolveSettings(_ campaign: Campaign) throws -> EngineConfiguration {
+        do {
+            var configuration = try EngineConfiguration(stored: campaign.settings)
+            let defaultFile = "campaigns/\(CampaignDatabase.campaignFileStem(campaign.name)).json"
+            if let path = options.campaignFile ?? (FileManager.default.fileExists(atPath: defaultFile) ? defaultFile : nil) {
+                configuration = try configuration.applying(CampaignFile.load(path: path))
+            }
+            return try configuration.applying(options.overrides())
+        } catch let error as CampaignSettingsError {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    private func report(_ outcome: RunOutcome, store: CampaignDatabase, campaignID: Int64) throws {
+        let counts = try store.contactCounts(ofCampaign: campaignID)
+        let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+            .joined(separator: ", ")
+        switch outcome {
+        case .completed:
+            print("Campaign \(name) completed: \(summary).")
+        case .idle(let next):
+            let when = next.map { $0 <= Date() ? "now" : "at " + ProgressPrinter.format($0) } ?? "later"
+            print("Campaign \(name) is idle: \(summary). Next contact due \(when); run: vaani-dialer resume \(name)")
+        case .paused(.insufficientBalance):
+            print("Paused: insufficient balance. No contact was marked failed. Top up the wallet, then run: vaani-dialer resume \(name)")
+            throw ExitCode(3)
+        case .paused(.authentication):
+            print("Stopped: the API key was refused. Fix VAANI_API_KEY, then run: vaani-dialer resume \(name)")
+            throw ExitCode(4)
+        case .paused(.user):
+            print("Paused from another terminal: \(summary). To continue, run: vaani-dialer resume \(name)")
+            throw ExitCode(6)
+        case .cancelled:
+            print("Campaign \(name) was cancelled: \(summary).")
+            throw ExitCode(6)
+        case .interrupted:
+            print("Stopped: in-flight requests finished and everything is saved. To continue, run: vaani-dialer resume \(name)")
+            throw ExitCode(130)
+        }
+    }
+}

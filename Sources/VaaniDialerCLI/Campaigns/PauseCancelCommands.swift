@@ -1,0 +1,61 @@
+import ArgumentParser
+import CampaignEngine
+import CampaignStore
+
+/// `vaani-dialer pause NAME`: asks a running campaign to stop starting calls (from another terminal).
+struct PauseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Pause a campaign: its runner stops starting calls within a second; resume continues it."
+    )
+
+    @Argument(help: "The campaign's name.")
+    var name: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let (journal, _) = try CampaignControl.open(name, database)
+        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
+        if case .refuse(let reason) = lifecycle.pause(.user) { throw ValidationError("Cannot pause \(name): \(reason).") }
+        try journal.setCampaignState(lifecycle.state)
+        print("Campaign \(name) paused. A running `vaani-dialer run` stops starting calls. To continue: vaani-dialer resume \(name)")
+    }
+}
+
+/// `vaani-dialer cancel NAME`: ends a campaign for good; waiting contacts become `cancelled`.
+struct CancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel a campaign for good: no more calls; contacts still waiting end as cancelled."
+    )
+
+    @Argument(help: "The campaign's name.")
+    var name: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let (journal, _) = try CampaignControl.open(name, database)
+        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
+        switch lifecycle.cancel() {
+        case .refuse(let reason): throw ValidationError("Cannot cancel \(name): \(reason).")
+        case .none: print("Campaign \(name) was already cancelled.")
+        default:
+            try journal.setCampaignState(lifecycle.state)
+            let cancelled = try journal.cancelWaitingContacts()
+            print("Campaign \(name) cancelled; \(cancelled) waiting contacts will not be called. Calls in progress are followed by a running runner.")
+        }
+    }
+}
+
+/// Opens a campaign's journal for the control commands.
+enum CampaignControl {
+    static func open(_ name: String, _ database: DatabaseOptions) throws -> (CampaignJournal, Campaign) {
+        let store = try database.openExisting()
+        guard let campaign = try store.campaign(named: name) else {
+            throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath).")
+        }
+        return (CampaignJournal(database: store, campaignID: campaign.id), campaign)
+    }
+}
