@@ -50,8 +50,12 @@ public struct VaaniCallService: CallService {
 
     /// One page of the history.
     public func callHistory(page: Int, pageSize: Int) async throws -> (records: [CallReport], totalPages: Int?) {
-        let history = try await client.calls.history(page: page, pageSize: pageSize)
-        return (history.records.map(Self.report), history.totalPages)
+        do {
+            let history = try await client.calls.history(page: page, pageSize: pageSize)
+            return (history.records.map(Self.report), history.totalPages)
+        } catch let error as VaaniError where error.kind == .authentication {
+            throw TriggerFailure.authentication(message: error.message)
+        }
     }
 
     /// One call's details.

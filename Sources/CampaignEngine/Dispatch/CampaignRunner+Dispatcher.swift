@@ -219,7 +219,7 @@ extension CampaignRunner {
                 let result = await CampaignRunner.poll(runner.calls, pollRequest(now, includeStragglers: false))
                 try handlePoll(result, now: runner.clock.now)
                 try flush()
-                if unknowns.isEmpty { break }
+                if unknowns.isEmpty || stopping != nil { break }
                 failures += 1
                 let delay = connectionBackoff.delay(failures: failures, using: &generator)
                 runner.logger.info(

@@ -27,6 +27,8 @@ extension CampaignRunner {
         var conclusive = false
         /// Why the scan stopped early, if it did.
         var error: String?
+        /// The API refused the key: the run must stop.
+        var authenticationFailure: String?
     }
 
     /// Reads history pages, newest first, until every target is found or the pages are older than the
@@ -42,6 +44,10 @@ extension CampaignRunner {
             let totalPages: Int?
             do {
                 (records, totalPages) = try await calls.callHistory(page: page, pageSize: pageSize)
+            } catch TriggerFailure.authentication(let message) {
+                result.error = message
+                result.authenticationFailure = message
+                break
             } catch {
                 result.error = "\(error)"
                 break
@@ -129,6 +135,11 @@ extension CampaignRunner.Dispatcher {
     /// up on calls past the campaign's bound.
     mutating func handlePoll(_ result: CampaignRunner.PollResult, now: C.Instant) throws {
         let wall = date(now)
+        if let message = result.authenticationFailure {
+            authenticationFailure = message
+            stop(.paused(.authentication), reason: "the API key was refused")
+            return
+        }
         for (callID, var call) in followed {
             guard let report = result.reports[callID] else {
                 call.unseenPolls += 1

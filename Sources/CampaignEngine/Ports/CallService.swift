@@ -6,7 +6,8 @@ public protocol CallService: Sendable {
     /// - Throws: ``TriggerFailure`` for every failure, already classified.
     func placeCall(_ request: CallRequest) async throws(TriggerFailure) -> String
 
-    /// One page of the call history, newest first.
+    /// One page of the call history, newest first. A refused API key is thrown as
+    /// ``TriggerFailure/authentication(message:)`` so that the run stops.
     /// - Parameters:
     ///   - page: The 1-based page.
     ///   - pageSize: Records per page (at most 200).
