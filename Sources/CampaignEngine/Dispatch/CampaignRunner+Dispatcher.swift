@@ -77,6 +77,8 @@ extension CampaignRunner {
         var queueIndex = 0
         var dueExhausted = false
         var dueCursor: Int64 = 0
+        var reserve: [Sent] = []
+        var reserveIndex = 0
         var nextRefillAt: C.Instant
         var entries: [JournalEntry] = []
         var lastFlush: C.Instant
@@ -142,6 +144,7 @@ extension CampaignRunner {
                     if stopping == nil { try fill(&group, now) }
                     schedulePoll(&group, now)
                     if let stopping, inflight == 0, !pollRunning {
+                        releaseReserve()
                         try flush()
                         group.cancelAll()
                         report(now, force: true)
@@ -173,7 +176,7 @@ extension CampaignRunner {
 
         var isIdle: Bool {
             inflight == 0 && followed.isEmpty && unknowns.isEmpty && !pollRunning && queueIndex >= queue.count
-                && dueExhausted && balance == nil
+                && reserveIndex >= reserve.count && dueExhausted && balance == nil
         }
 
         var nonFinalCount: Int {
@@ -233,27 +236,46 @@ extension CampaignRunner {
 
         // MARK: Starting calls
 
-        /// Starts trigger tasks up to the concurrency and channel limits, committing every attempt row in
-        /// one transaction before any of their requests can be sent.
+        /// Starts trigger tasks up to the concurrency and channel limits. Attempts come from a reserve whose
+        /// rows are committed in one transaction per batch before any of their requests can be sent, so the
+        /// store sees one write per batch rather than one per call.
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
-            var batch: [Sent] = []
-            let wall = date(now)
+            let elapsed = startInstant.duration(to: now)
             while inflight < configuration.concurrency {
                 if configuration.maxActive > 0, inflight + followed.count + unknowns.count >= configuration.maxActive {
                     break
                 }
+                if gate.pausedUntil(now: now) != nil { break }
                 var isProbe = false
-                if var wait = balance {
+                if let wait = balance {
                     guard !wait.probeInFlight, now >= wait.nextProbe else { break }
                     isProbe = true
-                    wait.probeInFlight = true
-                    balance = wait
                 }
-                if gate.pausedUntil(now: now) != nil { break }
-                guard let contact = try nextContact(now) else {
-                    if isProbe { balance?.probeInFlight = false }
-                    break
+                if reserveIndex >= reserve.count {
+                    try replenishReserve(now, size: isProbe ? 1 : configuration.concurrency)
+                    if reserve.isEmpty { break }
                 }
+                var sent = reserve[reserveIndex]
+                reserveIndex += 1
+                if reserveIndex >= reserve.count {
+                    reserve.removeAll(keepingCapacity: true)
+                    reserveIndex = 0
+                }
+                sent.isProbe = isProbe
+                if isProbe { balance?.probeInFlight = true }
+                inflight += 1
+                startTrigger(&group, sent, sendAt: now.advanced(by: pacer.reserve(at: elapsed)))
+                if isProbe { break }
+            }
+        }
+
+        /// Takes up to `size` due contacts, ends those that are suppressed, defers those outside their
+        /// calling window, and commits an attempt row for each of the others in one transaction.
+        mutating func replenishReserve(_ now: C.Instant, size: Int) throws {
+            reserve.removeAll(keepingCapacity: true)
+            reserveIndex = 0
+            let wall = date(now)
+            while reserve.count < size, let contact = try nextContact(now) {
                 var lifecycle = ContactLifecycle(
                     status: contact.status,
                     attempts: contact.attempts,
@@ -262,22 +284,19 @@ extension CampaignRunner {
                 if contact.isSuppressed {
                     _ = lifecycle.suppressed()
                     record(contact, from: contact.status, lifecycle, lastError: "number is on the do-not-call list")
-                    if isProbe { balance?.probeInFlight = false }
                     continue
                 }
                 if let hours = configuration.callingHours {
                     let zone = contact.timeZone.flatMap(TimeZone.init(identifier:)) ?? configuration.fallbackTimeZone
                     if !hours.isOpen(at: wall, in: zone) {
-                        let opening = hours.nextOpening(after: wall, in: zone)
                         entries.append(
                             JournalEntry(
                                 contactID: contact.id,
                                 status: contact.status,
                                 attempts: contact.attempts,
-                                nextAttemptAt: opening
+                                nextAttemptAt: hours.nextOpening(after: wall, in: zone)
                             )
                         )
-                        if isProbe { balance?.probeInFlight = false }
                         continue
                     }
                 }
@@ -292,7 +311,6 @@ extension CampaignRunner {
                         )
                     )
                     move(from: contact.status, to: .failed)
-                    if isProbe { balance?.probeInFlight = false }
                     continue
                 }
                 let attemptID = UUID()
@@ -302,19 +320,22 @@ extension CampaignRunner {
                     lifecycle,
                     attempt: .start(id: attemptID, number: lifecycle.attempts, startedAt: wall)
                 )
-                batch.append(
-                    Sent(contact: contact, lifecycle: lifecycle, attemptID: attemptID, startedAt: wall, isProbe: isProbe)
+                reserve.append(
+                    Sent(contact: contact, lifecycle: lifecycle, attemptID: attemptID, startedAt: wall, isProbe: false)
                 )
-                inflight += 1
-                if isProbe { break }
             }
-            guard !batch.isEmpty else { return }
             try flush()
-            let elapsed = startInstant.duration(to: now)
-            for sent in batch {
-                let delay = pacer.reserve(at: elapsed)
-                startTrigger(&group, sent, sendAt: now.advanced(by: delay))
+        }
+
+        /// Gives back the attempts reserved but never sent, when the run stops.
+        mutating func releaseReserve() {
+            for sent in reserve[reserveIndex...] {
+                var lifecycle = sent.lifecycle
+                _ = lifecycle.triggerFailed(.notSent(message: "not sent before the run stopped"))
+                record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
             }
+            reserve.removeAll()
+            reserveIndex = 0
         }
 
         /// Starts the task that sends one trigger at its paced instant `sendAt`, unless a pause or a stop
