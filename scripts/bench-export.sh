@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Export benchmark: builds vaani-dialer in release mode, fills a database with a finished campaign
+# Export benchmark: builds vaani-dialer (release mode by default), fills a database with a finished campaign
 # of N contacts (default 1,000,000; about 1.4 attempts each, transcripts included) and a tenth of that,
 # then exports both in every format and prints wall time, peak resident memory and output size.
 # Memory is flat when the peak RSS of the N-contact export matches that of the N/10 one.
@@ -12,8 +12,10 @@ contacts=${1:-1000000}
 small=$((contacts / 10))
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 1; }
 
-swift build -c release --product vaani-dialer >&2
-bin="$(swift build -c release --show-bin-path)/vaani-dialer"
+# BENCH_CONFIGURATION=debug measures the debug build instead (no release build needed; slower).
+configuration=${BENCH_CONFIGURATION:-release}
+swift build -c "$configuration" --product vaani-dialer >&2
+bin="$(swift build -c "$configuration" --show-bin-path)/vaani-dialer"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -23,7 +25,7 @@ make_campaign() { # db contacts
     python3 scripts/make-report-campaign.py --db "$1" --name bench --contacts "$2"
 }
 
-echo "generating campaigns of $contacts and $small contacts…" >&2
+echo "$configuration build; generating campaigns of $contacts and $small contacts…" >&2
 make_campaign "$work/large.sqlite" "$contacts"
 make_campaign "$work/small.sqlite" "$small"
 

@@ -100,15 +100,15 @@ def main():
     for index in range(args.contacts):
         contact_id += 1
         _, code, digits, zone, offset, cities = pick_weighted(rng, country_weights)
-        while True:
-            national = str(rng.randint(6, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(digits - 1))
-            phone = "+" + code + national
-            if phone not in used_numbers:
-                break
         if args.contacts <= 200_000:
-            used_numbers.add(phone)
+            while True:
+                phone = "+" + code + str(rng.randint(6 * 10 ** (digits - 1), 10 ** digits - 1))
+                if phone not in used_numbers:
+                    used_numbers.add(phone)
+                    break
         else:
-            phone = "+" + code + str(10 ** (digits - 1) + index)[-digits:].rjust(digits, "7")
+            # Large campaigns: unique by construction, without a set of a million numbers.
+            phone = "+" + code + str(7 * 10 ** (digits - 1) + index)[-digits:]
         if rng.random() < 0.004:
             name = rng.choice(HOSTILE)
         else:
