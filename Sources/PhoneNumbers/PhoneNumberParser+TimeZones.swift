@@ -19,11 +19,6 @@ extension PhoneNumberParser {
             let zones = map.zones(forPrefix: code)
             return zones.isEmpty ? map.zones(forPrefix: String(code.prefix(2))) : zones
         }
-        let digits = String(number.countryCode) + number.nationalNumber
-        for length in stride(from: min(map.longestPrefix, digits.utf8.count), through: 1, by: -1) {
-            let zones = map.zones(forPrefix: String(digits.prefix(length)))
-            if !zones.isEmpty { return zones }
-        }
-        return []
+        return map.zones(forLongestPrefixOf: (String(number.countryCode) + number.nationalNumber).utf8)
     }
 }

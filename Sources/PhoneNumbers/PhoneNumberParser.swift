@@ -94,6 +94,17 @@ public struct PhoneNumberParser: Sendable {
         }
     }
 
+    /// The region codes the parser knows (ISO 3166, upper case), e.g. "IN".
+    public static var supportedRegions: Set<String> {
+        Set(NumberingPlan.shared.territoryByRegion.keys)
+    }
+
+    /// Whether `region` (any case) is a region code the parser knows, for validating options early.
+    /// - Parameter region: e.g. "IN" or "in".
+    public func isSupportedRegion(_ region: String) -> Bool {
+        plan.territoryByRegion[region.uppercased()] != nil
+    }
+
     /// libphonenumber's `extractCountryCode`: the shortest assigned calling code the digits start with.
     func countryCode(prefixOf digits: UnsafeBufferPointer<UInt8>) -> (code: Int, length: Int)? {
         guard let first = digits.first, first != 0 else { return nil }

@@ -23,10 +23,8 @@ struct NumbersCommand: ParsableCommand {
     var bench = false
 
     func validate() throws {
-        if let region, case .failure(let error) = PhoneNumberParser().parse("+1", defaultRegion: region),
-            error.reason == .unknownRegion
-        {
-            throw ValidationError("--region: \(error.description)")
+        if let region, !PhoneNumberParser().isSupportedRegion(region) {
+            throw ValidationError("--region: unknown region '\(region)' (expected an ISO 3166 code such as IN or US)")
         }
     }
 

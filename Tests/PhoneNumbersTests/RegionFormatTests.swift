@@ -78,6 +78,15 @@ struct RegionFormatTests {
         }
     }
 
+    @Test func supportedRegionsAreLibphonenumbersRegions() {
+        let parser = PhoneNumberParser()
+        #expect(PhoneNumberParser.supportedRegions.count == 245)
+        #expect(parser.isSupportedRegion("in"))
+        #expect(parser.isSupportedRegion("GB"))
+        #expect(!parser.isSupportedRegion("XX"))
+        #expect(!parser.isSupportedRegion("001"))
+    }
+
     @Test func regionCodesAreCaseInsensitive() throws {
         #expect(try PhoneNumberParser().parse("098765 43210", defaultRegion: "in").get().e164 == "+919876543210")
     }
@@ -88,6 +97,8 @@ struct RegionFormatTests {
         #expect(parser.timeZones(for: try parser.parse("+1 415 555 0123").get()) == ["America/Los_Angeles"])
         #expect(parser.timeZones(for: try parser.parse("+44 20 7946 0018").get()) == ["Europe/London"])
         #expect(parser.timeZones(for: try parser.parse("+91 98765 43210").get()) == ["Asia/Calcutta"])
+        // Not geographic: the whole country's zones.
+        #expect(parser.timeZones(for: try parser.parse("+7 701 123 4567").get()).contains("Asia/Almaty"))
         let unknown = PhoneNumber(countryCode: 91, nationalNumber: "9876543210", regionCode: "IN", type: nil)
         #expect(parser.timeZones(for: unknown).isEmpty)
     }
