@@ -1,6 +1,14 @@
 /// One record of a CSV file: its fields (unquoted, valid UTF-8), the line where it starts, and its
 /// original text. The reader reuses one record's storage for the next, so copy what you keep.
 public struct CSVRecord: Sendable {
+    /// Where one field's bytes are: a range of ``raw`` (most fields), or of ``unescaped`` for a
+    /// quoted field whose doubled quotes had to be collapsed.
+    struct FieldSpan: Sendable {
+        var start: Int
+        var end: Int
+        var isUnescaped: Bool
+    }
+
     /// The physical line (1-based) where the record starts.
     public internal(set) var line = 0
     /// The byte offset of the record's first byte from the start of the file.
@@ -9,31 +17,31 @@ public struct CSVRecord: Sendable {
     /// the field (1-based) and what is wrong. The fields are still filled, as read leniently.
     public internal(set) var malformation: (column: Int, reason: String)?
 
-    /// Every field's bytes, one after the other.
-    var storage: [UInt8] = []
-    /// Where each field ends in ``storage``.
-    var fieldEnds: [Int] = []
     /// The record as written in the file, without its line terminator.
     public internal(set) var raw: [UInt8] = []
+    /// The fields that needed unescaping, one after the other.
+    var unescaped: [UInt8] = []
+    /// Each field's bytes.
+    var spans: [FieldSpan] = []
 
     /// Creates an empty record to read into.
     public init() {}
 
     /// The number of fields.
-    public var count: Int { fieldEnds.count }
+    public var count: Int { spans.count }
 
     /// Whether every field is empty (a blank line, or a line of only delimiters).
-    public var isBlank: Bool { storage.isEmpty }
+    public var isBlank: Bool { spans.allSatisfy { $0.start == $0.end } }
 
     /// The bytes of field `index` (0-based).
     public func bytes(at index: Int) -> ArraySlice<UInt8> {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        return storage[start..<fieldEnds[index]]
+        let span = spans[index]
+        return span.isUnescaped ? unescaped[span.start..<span.end] : raw[span.start..<span.end]
     }
 
     /// Field `index` (0-based) as a string, or `""` past the last field.
     public subscript(index: Int) -> String {
-        guard index < fieldEnds.count else { return "" }
+        guard index < spans.count else { return "" }
         return String(decoding: bytes(at: index), as: UTF8.self)
     }
 
@@ -41,8 +49,8 @@ public struct CSVRecord: Sendable {
     public var rawText: String { String(decoding: raw, as: UTF8.self) }
 
     mutating func reset() {
-        storage.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        if !unescaped.isEmpty { unescaped.removeAll(keepingCapacity: true) }
+        spans.removeAll(keepingCapacity: true)
         raw.removeAll(keepingCapacity: true)
         malformation = nil
     }

@@ -74,13 +74,13 @@ final class RowProcessor {
             )
             return nil
         }
-        let phoneText = record[mapping.phone]
-        if phoneText.allSatisfy(\.isWhitespace) {
+        let phoneBytes = mapping.phone < record.count ? record.bytes(at: mapping.phone) : []
+        if phoneBytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
             try reject(column: mapping.columnName(mapping.phone), reason: "no phone number", label: "no phone number")
             return nil
         }
         let number: PhoneNumber
-        switch parser.parse(phoneText, defaultRegion: defaultRegion) {
+        switch parser.parse(String(decoding: phoneBytes, as: UTF8.self), defaultRegion: defaultRegion) {
         case .success(let parsed):
             number = parsed
         case .failure(let error):

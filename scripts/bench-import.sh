@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Import benchmark: generates a contact list (default 1,000,000 rows, about 60 MB), then times from
+# one run each `vaani-dialer import` (release build) and `sqlite3 .import` of the same file, and
+# prints their ratio and the importer's peak resident memory.
+#
+#   scripts/bench-import.sh [ROWS]      e.g. scripts/bench-import.sh 10000000
+#
+# Targets: ratio <= 2.0 and peak RSS <= 100 MB, at 1M rows and at 10M rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rows="${1:-1000000}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/bench-import.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+if [ ${#need[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "building vaani-dialer (release)…" >&2
+swift build -c release --product vaani-dialer >&2
+dialer="$(swift build -c release --show-bin-path)/vaani-dialer"
+
+csv="$work/contacts.csv"
+echo "generating $rows rows…" >&2
+python3 - "$rows" "$csv" <<'PY'
+import random, sys
+rows, path = int(sys.argv[1]), sys.argv[2]
+rng = random.Random(20261126)
+first = ["Aarav", "Asha", "Rohan", "Priya", "Vikram", "Meera", "Kabir", "Ananya", "Ishaan", "Diya", "Arjun", "Sara"]
+last = ["Sharma", "Iyer", "Khan", "Nair", "Reddy", "Gupta", "Das", "Mehta", "Rao", "Singh", "Patel", "Menon"]
+cities = ["Mumbai", "Delhi", "Bengaluru", "Chennai", "Pune", "Kolkata", "Hyderabad", "Jaipur"]
+plans = ["Basic", "Silver", "Gold", "Platinum"]
+with open(path, "w", newline="") as out:
+    out.write("name,phone,city,plan,due_amount,timezone\n")
+    lines = []
+    for n in range(rows):
+        # A bijection of 0..<10^9 (7919 is coprime with 10), so every number is distinct.
+        subscriber = (n * 7919 + 123456789) % 1_000_000_000
+        lines.append(f"{rng.choice(first)} {rng.choice(last)},+919{subscriber:09d},{rng.choice(cities)},"
+                     f"{rng.choice(plans)},{rng.randrange(100, 100000) / 100:.2f},Asia/Kolkata\n")
+        if len(lines) == 100_000:
+            out.writelines(lines)
+            lines.clear()
+    out.writelines(lines)
+PY
+size_mb=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN { printf "%.1f", b / 1048576 }')
+
+# Warm the page cache so that neither run pays for reading the file from disk.
+cat "$csv" >/dev/null
+
+measure() {  # measure LOG COMMAND…: runs the command under GNU time, keeps its report in LOG
+    local log="$1"; shift
+    /usr/bin/time -v "$@" >"$log.out" 2>"$log"
+}
+seconds() {  # the wall-clock time of a GNU time report, in seconds
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$1"
+}
+rss_mb() {
+    awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"
+}
+
+measure "$work/sqlite.time" sqlite3 "$work/plain.sqlite" -cmd ".mode csv" ".import $csv contacts"
+measure "$work/dialer.time" "$dialer" import "$csv" --campaign bench --agent bench-agent --region IN --db "$work/dialer.sqlite"
+
+sqlite_s=$(seconds "$work/sqlite.time")
+dialer_s=$(seconds "$work/dialer.time")
+echo
+grep -E '^  (rows|imported|rejected|duplicates|suppressed)' "$work/dialer.time.out" || cat "$work/dialer.time.out"
+echo
+printf 'rows                     %d (%s MB)\n' "$rows" "$size_mb"
+printf 'sqlite3 .import          %.2f s\n' "$sqlite_s"
+printf 'vaani-dialer import      %.2f s  (%.0f rows/s)\n' "$dialer_s" "$(awk -v r="$rows" -v s="$dialer_s" 'BEGIN { print r / s }')"
+printf 'ratio                    %.2f  (target <= 2.0)\n' "$(awk -v a="$dialer_s" -v b="$sqlite_s" 'BEGIN { print a / b }')"
+printf 'peak RSS vaani-dialer    %s MB  (target <= 100 MB)\n' "$(rss_mb "$work/dialer.time")"
+printf 'peak RSS sqlite3         %s MB\n' "$(rss_mb "$work/sqlite.time")"
