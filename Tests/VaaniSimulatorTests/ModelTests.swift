@@ -81,6 +81,36 @@ struct ModelTests {
         #expect(content.lines.first?.startMs == 0)
     }
 
+    @Test func metadataKeysAreMatchedAsCRMExportsNameThem() {
+        var random = SplitMix64(seed: 5)
+        let content = ConversationScript.write(
+            .init(
+                contactName: "Asha Verma", metadata: ["Due_Amount": "1200", "due_on": "Friday", "language": "hi"],
+                agentPersona: "Asha", company: "Acme Finance", talkMs: 60_000, outcome: .completed
+            ),
+            random: &random
+        )
+        #expect(content.plainText.contains("₹1200"))
+        #expect(content.plainText.contains("due on Friday"))
+        #expect(content.plainText.contains("language as hi"))
+        #expect(!content.plainText.contains("due amount as"))
+    }
+
+    @Test func voicemailLeavesAMessageOnly() {
+        var random = SplitMix64(seed: 5)
+        let content = ConversationScript.write(
+            .init(
+                contactName: "Asha Verma", metadata: ["product": "Gold Plan"], agentPersona: "Asha",
+                company: "Acme", talkMs: 20_000, outcome: .voicemail
+            ),
+            random: &random
+        )
+        #expect(content.lines.count == 1)
+        #expect(content.lines.first?.speaker == "agent")
+        #expect(content.evalTag == "voicemail")
+        #expect(content.plainText.contains("Gold Plan"))
+    }
+
     @Test func dndListsAreReadFromNumbersAndFiles() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("dnd-\(UUID().uuidString).csv")
         try "number\n+919000000001\n\n# withdrawn consent\n+919000000002,Asha\n".write(to: file, atomically: true, encoding: .utf8)

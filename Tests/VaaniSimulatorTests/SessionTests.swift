@@ -47,6 +47,26 @@ struct SessionTests {
         }
     }
 
+    @Test func anAgentThatNeverJoinsIsReportedAsATimeout() async throws {
+        try await withSimulator(.init(speed: 100)) { simulator async throws in
+            let created = try await simulator.send(
+                .POST, "/api/webrtc/session/create",
+                json: ["agent_id": SimulatorConfiguration.demoAgentID, "metadata": ["simulate": "agent_timeout"]]
+            )
+            let token = try #require(created.object["session_token"] as? String)
+            let events = try await Self.collectEvents(simulator, token: token) {
+                _ = try await simulator.send(.POST, "/api/webrtc/session/connect", json: ["session_token": token])
+                try await Task.sleep(for: .milliseconds(600))  // 30 s nominal at speed 100 is 300 ms
+                let status = try await simulator.send(.GET, "/api/webrtc/session/status/\(token)").object
+                #expect(status["status"] as? String == "created")
+                _ = try await simulator.send(
+                    .POST, "/api/webrtc/session/disconnect", json: ["session_token": token, "explicit_end": true]
+                )
+            }
+            #expect(events.map { $0["event"] as? String } == ["agent_timeout", "session_ended"])
+        }
+    }
+
     @Test func aNonFinalDisconnectStartsTheGracePeriod() async throws {
         try await withSimulator(.init(speed: 100)) { simulator async throws in
             let created = try await simulator.send(

@@ -36,14 +36,25 @@ enum ConversationScript {
     static func write(_ context: Context, random: inout SplitMix64) -> CallContent {
         let first = context.contactName.split(separator: " ").first.map(String.init) ?? context.contactName
         let meta = context.metadata
-        func value(_ keys: String...) -> String? {
-            for key in keys { if let value = meta[key], !value.isEmpty { return value } }
+        // Metadata keys are matched loosely (`due_amount`, `emi_amount` and `Amount` all count as an
+        // amount), as CRM exports name their columns every which way.
+        let keys = meta.keys.sorted()
+        var used: Set<String> = []
+        func key(_ fragments: [String]) -> String? {
+            let candidates = keys.filter { !used.contains($0) && !(meta[$0] ?? "").isEmpty }
+            for fragment in fragments {
+                if let exact = candidates.first(where: { $0.lowercased() == fragment }) { return exact }
+            }
+            for fragment in fragments {
+                if let loose = candidates.first(where: { $0.lowercased().contains(fragment) }) { return loose }
+            }
             return nil
         }
-        var used: Set<String> = []
-        func take(_ keys: String...) -> String? {
-            for key in keys { if let found = meta[key], !found.isEmpty { used.insert(key); return found } }
-            return nil
+        func value(_ fragments: String...) -> String? { key(fragments).flatMap { meta[$0] } }
+        func take(_ fragments: String...) -> String? {
+            guard let found = key(fragments) else { return nil }
+            used.insert(found)
+            return meta[found]
         }
         let agent = "\(context.agentPersona) from \(context.company)"
         var script: [(String, String)] = []

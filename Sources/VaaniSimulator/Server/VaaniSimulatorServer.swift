@@ -63,7 +63,10 @@ public struct VaaniSimulatorServer: Service {
         router.add(middleware: StatisticsMiddleware(core: core))
         let api = router.group().add(middleware: APIGatewayMiddleware(core: core))
         try SimulatorAPI(core: core).registerHandlers(
-            on: api, middlewares: [OpenAPIFailureMiddleware(), TriggerFaultMiddleware(core: core)]
+            on: api,
+            // Compact JSON: the runtime pretty-prints by default, which only adds bytes and work per response.
+            configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            middlewares: [OpenAPIFailureMiddleware(), TriggerFaultMiddleware(core: core)]
         )
         ControlRoutes(core: core).register(on: router)
         SessionEventsRoute(core: core).register(on: router)

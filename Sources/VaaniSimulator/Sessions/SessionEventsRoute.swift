@@ -2,7 +2,8 @@ import Hummingbird
 import HummingbirdWebSocket
 
 /// `GET /api/webrtc/session/ws/{session_token}`: a WebSocket pushing the session's events as JSON
-/// text frames — `agent_ready` once the agent has joined after a `connect`, and `session_ended`
+/// text frames — `agent_ready` once the agent has joined after a `connect` (or `agent_timeout` when
+/// the session's metadata has `"simulate": "agent_timeout"` and the agent never joins), and `session_ended`
 /// (with a `reason`: `explicit_end`, `expired`, `grace_period_elapsed`) before the socket closes.
 ///
 /// The session token is the credential here (browsers cannot set headers on a WebSocket); an
@@ -51,6 +52,12 @@ struct SessionEventsRoute {
             {
                 announcedConnection = connectedAt
                 try await outbound.write(.text(event("agent_ready", session)))
+            }
+            if let connectedAt = session.connectedAtNanos, connectedAt != announcedConnection,
+                let timeoutAt = session.agentTimeoutAtNanos(agentJoinNanos: core.agentJoinNanos), core.now >= timeoutAt
+            {
+                announcedConnection = connectedAt
+                try await outbound.write(.text(event("agent_timeout", session, reason: "the agent did not join in time")))
             }
             try await core.clock.sleep(Self.pollInterval)
         }

@@ -14,6 +14,9 @@ struct SimulatedSession: Sendable {
     var graceEndsAtNanos: Int64?
     /// When the session was ended explicitly.
     var endedAtNanos: Int64?
+    /// False when the session's metadata asked for `"simulate": "agent_timeout"`: the agent never
+    /// joins and the event socket reports `agent_timeout` instead of `agent_ready`.
+    var agentJoins = true
 
     /// Where a session is at a moment.
     enum State: Sendable, Equatable {
@@ -41,14 +44,21 @@ struct SimulatedSession: Sendable {
         if let graceEnds = graceEndsAtNanos {
             return now >= graceEnds ? .ended(reason: "grace_period_elapsed") : .reconnecting
         }
-        guard let connected = connectedAtNanos else { return .created }
+        guard let connected = connectedAtNanos, agentJoins else { return .created }
         if now >= connected + 2 * agentJoinNanos { return .active }
         if now >= connected + agentJoinNanos { return .agentReady }
         return .created
     }
 
     /// When the agent is (or was) ready after the latest connect.
-    func agentReadyAtNanos(agentJoinNanos: Int64) -> Int64? { connectedAtNanos.map { $0 + agentJoinNanos } }
+    func agentReadyAtNanos(agentJoinNanos: Int64) -> Int64? {
+        agentJoins ? connectedAtNanos.map { $0 + agentJoinNanos } : nil
+    }
+
+    /// When a connect that the agent never answers times out: twenty join times (30 s nominal).
+    func agentTimeoutAtNanos(agentJoinNanos: Int64) -> Int64? {
+        agentJoins ? nil : connectedAtNanos.map { $0 + 20 * agentJoinNanos }
+    }
 
     /// When the session ends if nothing else happens.
     var scheduledEndNanos: Int64 { min(endedAtNanos ?? .max, graceEndsAtNanos ?? .max, expiresAtNanos) }

@@ -16,7 +16,8 @@ extension SimulatorAPI {
         let session = try core.createSession(
             agentID: request.agentId, uiType: request.uiType?.rawValue ?? "fullpage",
             metadataJSON: try Self.compactJSON(request.metadata), gracePeriodSeconds: request.gracePeriod ?? 0,
-            ttlSeconds: request.sessionTtl ?? 1_800
+            ttlSeconds: request.sessionTtl ?? 1_800,
+            agentJoins: (request.metadata?.additionalProperties.value["simulate"] ?? nil) as? String != "agent_timeout"
         )
         return .ok(.init(body: .json(.init(
             sessionToken: session.token,
@@ -74,19 +75,21 @@ struct SessionSnapshot: Sendable {
 
 extension SimulatorCore {
     func createSession(
-        agentID: String, uiType: String, metadataJSON: String, gracePeriodSeconds: Int, ttlSeconds: Int
+        agentID: String, uiType: String, metadataJSON: String, gracePeriodSeconds: Int, ttlSeconds: Int,
+        agentJoins: Bool = true
     ) throws(SimulatorFailure) -> SessionSnapshot {
         let nowNanos = now
         let key = RequestCaller.apiKeyIndex
         let snapshot = state.withLock { state -> SessionSnapshot? in
             guard let agentIndex = state.agents.index(of: agentID) else { return nil }
             let token = "sess_" + CallID.hex(state.random.next(), width: 16) + CallID.hex(state.random.next(), width: 16)
-            let session = SimulatedSession(
+            var session = SimulatedSession(
                 token: token, roomName: "room-" + CallID.hex(state.random.next(), width: 12),
                 agentIndex: Int32(agentIndex), uiType: uiType, metadataJSON: metadataJSON,
                 gracePeriodNanos: wallNanos(ofNominalMs: Int64(gracePeriodSeconds) * 1_000),
                 createdAtNanos: nowNanos, expiresAtNanos: nowNanos + wallNanos(ofNominalMs: Int64(ttlSeconds) * 1_000)
             )
+            session.agentJoins = agentJoins
             state.sessions[token] = session
             let agent = state.agents[agentIndex]
             return SessionSnapshot(session: session, agentID: agent.id, agentName: agent.name, apiKeyIndex: key)
