@@ -6,10 +6,11 @@ import VaaniAPI
 
 @Suite("Connection failures")
 struct ConnectionFailureTests {
-    /// A loopback port that was free a moment ago and that nobody listens on now.
+    /// A port on 127.0.0.2 that nobody listens on. The simulators of concurrently running tests bind
+    /// 127.0.0.1, so a port the OS hands out again cannot turn this refusal into a live server.
     private func closedPort() async throws -> Int {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
+            .bind(host: "127.0.0.2", port: 0).get()
         let port = try #require(channel.localAddress?.port)
         try await channel.close()
         return port
@@ -20,7 +21,7 @@ struct ConnectionFailureTests {
         let port = try await closedPort()
         let configuration = VaaniConfiguration(
             apiKey: "vaani_0123456789abcdef0123456789abcdef",
-            baseURL: URL(string: "http://127.0.0.1:\(port)")!,
+            baseURL: URL(string: "http://127.0.0.2:\(port)")!,
             retryPolicy: .never
         )
         try await VaaniClient.withClient(configuration) { client in
@@ -48,7 +49,7 @@ struct ConnectionFailureTests {
         let port = try await closedPort()
         let configuration = VaaniConfiguration(
             apiKey: "vaani_0123456789abcdef0123456789abcdef",
-            baseURL: URL(string: "http://127.0.0.1:\(port)")!,
+            baseURL: URL(string: "http://127.0.0.2:\(port)")!,
             retryPolicy: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5), maxBackoff: .milliseconds(10))
         )
         try await VaaniClient.withClient(configuration) { client in
