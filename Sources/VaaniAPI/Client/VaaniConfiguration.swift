@@ -3,7 +3,7 @@ public import Foundation
 /// How a ``VaaniClient`` reaches the Vaani API.
 ///
 /// ```swift
-/// var configuration = VaaniConfiguration(apiKey: "vaani_0123456789abcdef0123456789abcdef")
+/// var configuration = VaaniConfiguration(apiKey: ProcessInfo.processInfo.environment["VAANI_API_KEY"] ?? "")
 /// configuration.maxConnections = 64
 /// ```
 ///
