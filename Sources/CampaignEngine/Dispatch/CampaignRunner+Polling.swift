@@ -112,12 +112,17 @@ extension CampaignRunner.Dispatcher {
         let stragglers =
             includeStragglers ? Array(followed.filter { $0.value.unseenPolls >= 2 }.keys.sorted().prefix(32)) : []
         let targets = followed.count + unknowns.count
+        // Followed calls are recent, so a few pages usually find them and details catch the rest. An
+        // ambiguous attempt can only be settled by a scan that reaches calls older than its start, however
+        // many calls were placed since (by this or any other campaign on the account): its scan is unbounded
+        // and ends at the first page older than the attempt or at the end of the history.
+        let maxPages = unknowns.isEmpty ? min(1000, max(5, targets / 50 + 5)) : Int.max
         return CampaignRunner.PollRequest(
             callIDs: Set(followed.keys),
             unknowns: unknownTargets,
             oldest: oldest.addingTimeInterval(-120),
             details: stragglers,
-            maxPages: min(1000, max(5, targets / 50 + 5))
+            maxPages: maxPages
         )
     }
 

@@ -65,7 +65,7 @@ public struct CampaignPlan: Sendable, Hashable {
         }
         let waiting = counts[.pending, default: 0] + counts[.retryWait, default: 0]
         plan.waitingForRedial = max(0, waiting - plan.dialNow - plan.waitingForWindow - plan.newlySuppressed)
-        if plan.waitingForRedial > 0, let next = try journal.nextDueDate(), next > now { plan.nextRedial = next }
+        if plan.waitingForRedial > 0 { plan.nextRedial = try journal.nextDueDate(after: now) }
         if configuration.rate > 0 { plan.estimatedSeconds = Double(plan.dialNow) / configuration.rate }
         if configuration.callingHours == nil {
             plan.warnings.append(

@@ -21,6 +21,10 @@ public protocol DispatchJournal: Sendable {
     /// The earliest time a waiting contact becomes due, or `nil` when none waits.
     func nextDueDate() throws -> Date?
 
+    /// The earliest time after `date` at which a waiting contact becomes due, or `nil` when none waits
+    /// beyond it.
+    func nextDueDate(after date: Date) throws -> Date?
+
     /// Writes a batch of changes in one transaction.
     /// - Parameter entries: The changes, applied in order.
     func apply(_ entries: [JournalEntry]) throws

@@ -122,6 +122,21 @@ public struct CampaignJournal: DispatchJournal {
         }
     }
 
+    /// The earliest time after `date` at which a pending or waiting contact becomes due.
+    public func nextDueDate(after date: Date) throws -> Date? {
+        try database.writer.read { db in
+            let earliest = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(next_attempt_at) FROM contacts
+                    WHERE campaign_id = ? AND status IN ('pending', 'retry_wait') AND next_attempt_at > ?
+                    """,
+                arguments: [campaignID, Self.milliseconds(date)]
+            )
+            return earliest.map(Self.date)
+        }
+    }
+
     /// Writes a batch in one transaction.
     public func apply(_ entries: [JournalEntry]) throws {
         guard !entries.isEmpty else { return }

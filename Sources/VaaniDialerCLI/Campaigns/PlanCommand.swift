@@ -57,7 +57,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let hours = configuration.callingHours {
             print("Calling hours: \(hours.hoursDescription) on \(hours.daysDescription), contact's local time (default zone \(configuration.fallbackTimeZone.identifier))")
         }
-        if let seconds = plan.estimatedSeconds {
+        if let seconds = plan.estimatedSeconds, plan.dialNow > 0 {
             print("Estimated time to dial those due now: \(Duration(timeInterval: seconds).humanReadable)")
         }
         for warning in plan.warnings { print("Warning: \(warning)") }

@@ -239,6 +239,30 @@ struct CampaignRunnerTests {
         #expect(try harness.counts() == [.completed: 3])
     }
 
+    @Test("an attempt left dialing is found however many calls the account placed after it")
+    func crashRecoveryDeepInHistory() async throws {
+        let numbers = Self.numbers(2)
+        let harness = try RunnerHarness(numbers: numbers)
+        let placedID = UUID(), lostID = UUID()
+        let due = try harness.journal.dueContacts(now: harness.origin, afterID: 0, limit: 2)
+        try harness.journal.apply([
+            JournalEntry(contactID: due[0].id, status: .dialing, attempts: 1, attempt: .start(id: placedID, number: 1, startedAt: harness.origin)),
+            JournalEntry(contactID: due[1].id, status: .dialing, attempts: 1, attempt: .start(id: lostID, number: 1, startedAt: harness.origin)),
+        ])
+        _ = harness.vaani.placeDirectly(number: numbers[0], attemptID: placedID, endsAfter: .seconds(1))
+        // Another campaign on the same account placed 2,500 calls since: the attempt's call is on the
+        // thirteenth history page, far past the pages that following recent calls reads.
+        for index in 0..<2_500 {
+            _ = harness.vaani.placeDirectly(number: "+9198000\(String(format: "%05d", index))", attemptID: UUID(), endsAfter: .seconds(1))
+        }
+        #expect(try await harness.drive(fast(), limit: .seconds(120)) == .completed)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
+        #expect(harness.vaani.placed.filter { $0.number == numbers[1] }.count == 1)
+        #expect(try harness.counts() == [.completed: 2])
+        #expect(try harness.attempts(numbers[0]).count == 1)
+        #expect(try harness.attempts(numbers[1]).count == 1)
+    }
+
     @Test("a stop request lets in-flight requests finish and leaves the campaign resumable")
     func stopRequest() async throws {
         let harness = try RunnerHarness(numbers: Self.numbers(50))
