@@ -117,7 +117,7 @@ let package = Package(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
-                "CampaignEngine", "CampaignReports",
+                "CampaignEngine", "CampaignReports", "DialerTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -178,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DialerCLITests",
-            dependencies: ["VaaniDialerCLI", "DialerTesting"],
+            dependencies: ["VaaniDialerCLI", "DialerTesting", "CampaignStore", "ContactImport", "VaaniSimulator"],
             swiftSettings: strictSettings
         ),
     ]

@@ -19,10 +19,6 @@ struct CampaignRun {
     let options: RunOptions
 
     func execute() async throws {
-        let store = try database.openExisting()
-        guard let campaign = try store.campaign(named: name) else {
-            throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
-        }
         let environment = ProcessInfo.processInfo.environment
         guard let apiKey = environment["VAANI_API_KEY"], !apiKey.isEmpty else {
             throw ValidationError("Set VAANI_API_KEY to your Vaani API key.")
@@ -31,7 +27,21 @@ struct CampaignRun {
         guard let baseURL = URL(string: baseURLText), baseURL.scheme == "http" || baseURL.scheme == "https" else {
             throw ValidationError("--base-url \(baseURLText): not an http(s) URL")
         }
+        let outcome = try await perform(apiKey: apiKey, baseURL: baseURL)
+        try report(outcome)
+    }
 
+    /// Runs the campaign against the API at `baseURL` until it ends, pauses or idles, showing progress,
+    /// and returns how it stopped. A refused key or a campaign that cannot run is thrown.
+    /// - Parameters:
+    ///   - apiKey: The Vaani API key.
+    ///   - baseURL: The API's base URL.
+    ///   - logger: Where the engine logs.
+    func perform(apiKey: String, baseURL: URL, logger: Logger = Logger(label: "vaani.engine")) async throws -> RunOutcome {
+        let store = try database.openExisting()
+        guard let campaign = try store.campaign(named: name) else {
+            throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
+        }
         let configuration = try resolveSettings(campaign)
         try store.updateSettings(configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id)
 
@@ -43,6 +53,7 @@ struct CampaignRun {
         defer { signals.cancel() }
 
         let printer = ProgressPrinter(campaign: name)
+        defer { printer.finish() }
         let journal = CampaignJournal(database: store, campaignID: campaign.id)
         var clientConfiguration = VaaniConfiguration(
             apiKey: apiKey,
@@ -53,9 +64,8 @@ struct CampaignRun {
         )
         clientConfiguration.connectTimeout = min(clientConfiguration.connectTimeout, configuration.requestTimeout)
 
-        let outcome: RunOutcome
         do {
-            outcome = try await VaaniClient.withClient(clientConfiguration) { client in
+            return try await VaaniClient.withClient(clientConfiguration) { client in
                 let runner = CampaignRunner(
                     journal: journal,
                     calls: VaaniCallService(client: client),
@@ -63,6 +73,7 @@ struct CampaignRun {
                     configuration: configuration,
                     clock: ContinuousClock(),
                     control: control,
+                    logger: logger,
                     onProgress: { printer.update($0) }
                 )
                 return try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
@@ -88,8 +99,6 @@ struct CampaignRun {
                 throw ValidationError("\(error)")
             }
         }
-        printer.finish()
-        try report(outcome, store: store, campaignID: campaign.id)
     }
 
     /// Stored settings, then the campaign file, then the command line.
@@ -106,8 +115,11 @@ struct CampaignRun {
         }
     }
 
-    private func report(_ outcome: RunOutcome, store: CampaignDatabase, campaignID: Int64) throws {
-        let counts = try store.contactCounts(ofCampaign: campaignID)
+    /// Prints how the run ended with the words to continue, and exits with the outcome's code.
+    func report(_ outcome: RunOutcome) throws {
+        let store = try database.openExisting()
+        guard let campaign = try store.campaign(named: name) else { return }
+        let counts = try store.contactCounts(ofCampaign: campaign.id)
         let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             .joined(separator: ", ")
         switch outcome {

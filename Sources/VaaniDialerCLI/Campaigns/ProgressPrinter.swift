@@ -25,6 +25,9 @@ final class ProgressPrinter: Sendable {
         let line = Self.line(progress)
         let now = Date()
         state.withLock { state in
+            // Lines printed with `print` sit in stdio's buffer when stdout is a pipe; flush them (fflush(nil) flushes every stream) so that
+            // the progress lines, written directly, keep their place among them.
+            fflush(nil)
             if isTerminal {
                 FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + line).utf8))
                 state.drawn = true

@@ -1,0 +1,185 @@
+import CampaignStore
+import ContactImport
+import DialerTesting
+import Foundation
+import Testing
+import VaaniSimulator
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The user's whole journey through the real `vaani-dialer` executable, killed with SIGKILL midway:
+/// import → run → kill -9 → resume → export, with the exported CSV checked row by row against the
+/// simulator's ledger of every call it placed.
+@Suite("import, run, kill, resume, export")
+struct KillAndResumeTests {
+    /// The `vaani-dialer` executable that `swift build --build-tests` put next to the test bundle.
+    static var executable: URL? {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("vaani-dialer")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// A process of the executable, with its output in files.
+    struct Child {
+        let process: Process
+        let output: URL
+
+        var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+    }
+
+    static func start(_ arguments: [String], environment: [String: String], in directory: URL, log: String) throws -> Child {
+        guard let executable else { throw MissingExecutable() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = directory
+        let output = directory.appendingPathComponent(log)
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return Child(process: process, output: output)
+    }
+
+    /// Waits for the process to exit, polling so that a hang fails the test instead of blocking it.
+    static func wait(_ child: Child, upTo limit: Duration) async throws -> Int32 {
+        let deadline = ContinuousClock.now + limit
+        while child.process.isRunning {
+            if ContinuousClock.now > deadline {
+                child.process.terminate()
+                throw TimedOut(log: child.text)
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return child.process.terminationStatus
+    }
+
+    struct MissingExecutable: Error, CustomStringConvertible {
+        var description: String { "vaani-dialer was not found next to the test bundle (\(CommandLine.arguments[0]))" }
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var log: String
+        var description: String { "the process did not exit in time; its output:\n\(log)" }
+    }
+
+    @Test("a run killed with SIGKILL resumes without losing or redialing anyone; the CSV matches the ledger")
+    func killAndResume() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kill-resume-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        // 150 contacts, one of them on the carrier's Do-Not-Disturb list, with a template variable each.
+        let numbers = (0..<150).map { "+9198765\(String(format: "%05d", 10_000 + $0))" }
+        var csv = "name,phone,plan\n"
+        for (index, number) in numbers.enumerated() {
+            csv += "Contact \(index),\(number.dropFirst(3)),plan-\(index % 3)\n"
+        }
+        try csv.write(to: directory.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
+        let database = directory.appendingPathComponent("dialer.sqlite").path
+
+        var configuration = SimulatorConfiguration(seed: 11, speed: 600, rateLimit: 60, burst: 20, dndNumbers: [numbers[7]])
+        // Faults that leave attempts ambiguous, so the resumed run must reconcile them against the history.
+        configuration.ambiguousRate = 0.04
+        configuration.dropRate = 0.02
+        configuration.errorRate = 0.04
+        try await withSimulator(configuration) { simulator in
+            let environment = ["VAANI_API_KEY": simulator.apiKey, "VAANI_BASE_URL": simulator.baseURL.absoluteString]
+            let imported = try Self.start(
+                ["import", "contacts.csv", "--campaign", "journey", "--agent", SimulatorConfiguration.demoAgentID,
+                 "--region", "IN", "--db", database],
+                environment: environment, in: directory, log: "import.log"
+            )
+            #expect(try await Self.wait(imported, upTo: .seconds(60)) == 0, "\(imported.text)")
+
+            let runArguments = [
+                "--db", database, "--rate", "0", "--concurrency", "6", "--max-attempts", "2",
+                "--retry-delay", "no_answer=1s", "--retry-delay", "busy=1s", "--retry-delay", "failed=never",
+                "--retry-delay", "voicemail=never", "--calling-hours", "none", "--poll-interval", "300ms",
+                "--request-timeout", "5s",
+            ]
+            let first = try Self.start(["run", "journey"] + runArguments, environment: environment, in: directory, log: "run.log")
+            // Kill it mid-flight: once a third of the list has been placed, with requests in the air.
+            let deadline = ContinuousClock.now + .seconds(90)
+            while try await simulator.ledger().count < 50, first.process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(first.process.isRunning, "the first run ended before it could be killed:\n\(first.text)")
+            kill(first.process.processIdentifier, SIGKILL)
+            first.process.waitUntilExit()
+            #expect(first.process.terminationReason == .uncaughtSignal)
+            let placedBeforeKill = try await simulator.ledger().count
+
+            let resumed = try Self.start(["resume", "journey"] + runArguments, environment: environment, in: directory, log: "resume.log")
+            #expect(try await Self.wait(resumed, upTo: .seconds(240)) == 0, "\(resumed.text)")
+
+            let exported = try Self.start(
+                ["export", "journey", "--format", "csv", "--output", "journey.csv", "--db", database],
+                environment: [:], in: directory, log: "export.log"
+            )
+            #expect(try await Self.wait(exported, upTo: .seconds(60)) == 0, "\(exported.text)")
+
+            let ledger = try await simulator.ledger()
+            #expect(ledger.count >= placedBeforeKill)
+            try Self.checkRowByRow(
+                csv: directory.appendingPathComponent("journey.csv").path, ledger: ledger, numbers: numbers,
+                dnd: numbers[7]
+            )
+        }
+    }
+
+    /// Every contact appears once and is final; its attempts are the calls the ledger holds for its number
+    /// (the DND contact's refused attempt placed nothing); its call id is the ledger's last call to it; no
+    /// idempotency key was placed twice; nobody outside the list was called.
+    static func checkRowByRow(csv path: String, ledger: [LedgerEntry], numbers: [String], dnd: String) throws {
+        let reader = try CSVReader(path: path)
+        var record = CSVRecord()
+        #expect(try reader.next(into: &record))
+        let header = (0..<record.count).map { record[$0] }
+        #expect(Array(header.prefix(11)) == [
+            "row", "name", "contact_number", "status", "attempts", "call_id", "call_status", "duration_s",
+            "disposition", "summary", "error",
+        ])
+        #expect(header.last == "plan")
+        let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        func field(_ name: String) -> String { column[name].map { record[$0] } ?? "" }
+
+        let callsByNumber = Dictionary(grouping: ledger, by: \.contactNumber)
+        let keys = ledger.compactMap(\.idempotencyKey)
+        #expect(Set(keys).count == keys.count, "an idempotency key was placed twice")
+        #expect(Set(callsByNumber.keys).isSubset(of: Set(numbers)), "a number outside the list was called")
+
+        var seen = Set<String>()
+        let finalStatuses: Set = ["completed", "no_answer", "busy", "failed", "voicemail", "dnd", "unresolved"]
+        while try reader.next(into: &record) {
+            let number = field("contact_number")
+            #expect(seen.insert(number).inserted, "\(number) appears twice")
+            let status = field("status")
+            #expect(finalStatuses.contains(status), "\(number) ended \(status)")
+            let calls = callsByNumber[number] ?? []
+            let attempts = Int(field("attempts")) ?? -1
+            if number == dnd {
+                #expect(status == "dnd")
+                #expect(calls.isEmpty)
+                #expect(attempts == 1)
+                continue
+            }
+            #expect(attempts == calls.count, "\(number): \(attempts) attempts in the CSV, \(calls.count) calls placed")
+            #expect(field("call_id") == calls.last?.callID, "\(number): CSV call \(field("call_id")), ledger \(calls.map(\.callID))")
+            #expect(calls.count <= 2, "\(number) was called \(calls.count) times")
+            #expect(field("name") == calls.last?.name)
+            let row = Int(field("row")) ?? 0
+            #expect(field("plan") == "plan-\((row - 2) % 3)")
+        }
+        #expect(seen == Set(numbers), "contacts missing from the export: \(Set(numbers).subtracting(seen).sorted())")
+    }
+}
