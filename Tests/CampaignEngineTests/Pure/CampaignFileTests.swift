@@ -50,6 +50,19 @@ struct CampaignFileTests {
         #expect(settings.waitForBalance == .seconds(600))
     }
 
+    @Test("the example campaign file the README documents is valid")
+    func exampleFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let overrides = try CampaignFile.load(path: root.appendingPathComponent("campaigns/example.json").path)
+        let settings = try EngineConfiguration().applying(overrides)
+        #expect(settings.rate == 5)
+        #expect(settings.redial.maxAttempts == 3)
+        #expect(settings.redial.delays[.voicemail] == nil)
+        #expect(settings.callingHours?.hoursDescription == "09:00-21:00")
+        #expect(settings.waitForBalance == .seconds(7200))
+    }
+
     @Test("an empty object changes nothing; calling_hours none removes the window")
     func emptyAndNone() throws {
         #expect(try parse("{}").isEmpty)
