@@ -13,6 +13,11 @@ public struct CampaignStoreError: Error, Sendable, Equatable, CustomStringConver
             case invalidCampaignName = "invalid campaign name"
             case campaignAgentMismatch = "campaign agent mismatch"
             case invalidRecord = "invalid record"
+            case readOnly = "read-only database"
+            case storageFull = "database full"
+            case locked = "database locked"
+            case notADatabase = "not a database"
+            case databaseFailure = "database failure"
         }
 
         private let base: Base
@@ -28,6 +33,16 @@ public struct CampaignStoreError: Error, Sendable, Equatable, CustomStringConver
         public static let campaignAgentMismatch = Code(.campaignAgentMismatch)
         /// A stored row holds a value that this version of the product does not understand.
         public static let invalidRecord = Code(.invalidRecord)
+        /// The database file or its directory cannot be written.
+        public static let readOnly = Code(.readOnly)
+        /// A write failed because the disk (or the database's size limit) has no room left.
+        public static let storageFull = Code(.storageFull)
+        /// Another connection held a write lock for longer than the busy timeout.
+        public static let locked = Code(.locked)
+        /// The file is not an SQLite database, or it is damaged.
+        public static let notADatabase = Code(.notADatabase)
+        /// Any other SQLite failure.
+        public static let databaseFailure = Code(.databaseFailure)
 
         /// A short English label of the code.
         public var description: String { base.rawValue }
@@ -41,9 +56,23 @@ public struct CampaignStoreError: Error, Sendable, Equatable, CustomStringConver
     /// A readable description: the message.
     public var description: String { message }
 
+    /// Creates an error from its parts; prefer the static factories.
+    init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+
     /// The database file at `path` could not be created or opened.
     public static func cannotOpen(path: String, reason: String) -> CampaignStoreError {
         CampaignStoreError(code: .cannotOpen, message: "cannot open database \(path): \(reason)")
+    }
+
+    /// The database file or directory at `path` cannot be written, for `reason`.
+    public static func readOnly(path: String, reason: String) -> CampaignStoreError {
+        CampaignStoreError(
+            code: .readOnly,
+            message: "cannot write to \(path): \(reason). Make it writable by you (chmod u+w), or point --db elsewhere."
+        )
     }
 
     /// No campaign is named `name`.

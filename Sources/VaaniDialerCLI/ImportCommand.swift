@@ -59,7 +59,8 @@ struct ImportCommand: AsyncParsableCommand {
             summary = try await importer.importContacts(from: csv, options: options) { bar.update($0) }
         } catch {
             bar.finish()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let message = CampaignStoreError.translating(error, path: database.resolvedPath)?.description ?? "\(error)"
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             throw ExitCode.failure
         }
         bar.finish()

@@ -38,17 +38,25 @@ struct CampaignDatabaseTests {
         #expect(try database.contactCount(ofCampaign: campaign.id) == 1)
     }
 
-    @Test("a file that is not a database, or a missing directory, gets a clear error naming it")
+    @Test("a file that is not a database gets a clear error naming it; missing directories are created owner-only")
     func notADatabase() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("notes.txt")
         try Data(String(repeating: "not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         let notDatabase = #expect(throws: CampaignStoreError.self) { try CampaignDatabase.open(at: path) }
-        #expect(notDatabase?.message.contains(path) == true)
-        let missingDirectory = directory.path("missing/store.sqlite")
-        let error = #expect(throws: CampaignStoreError.self) { try CampaignDatabase.open(at: missingDirectory) }
-        #expect(error?.code == .cannotOpen)
-        #expect(error?.message.contains(missingDirectory) == true)
+        #expect(notDatabase?.code == .notADatabase)
+        #expect(
+            notDatabase?.message == "\(path) is not a vaani-dialer database or is damaged (SQLite error 26: file is not a "
+                + "database). Point --db at the campaign database, or restore it from a backup."
+        )
+        let inMissingDirectory = directory.path("missing/deeper/store.sqlite")
+        _ = try CampaignDatabase.open(at: inMissingDirectory)
+        for created in ["missing", "missing/deeper"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: directory.path(created))
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        }
+        let file = try FileManager.default.attributesOfItem(atPath: inMissingDirectory)
+        #expect((file[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 }

@@ -37,18 +37,23 @@ public struct CampaignDatabase: Sendable {
     /// Opens (creating it if needed, readable and writable by its owner only) the database file at
     /// `path` and migrates it.
     ///
-    /// - Parameter path: A file path; its directory must exist.
-    /// - Throws: ``CampaignStoreError`` when the file cannot be created or is not a database of this
-    ///   product, or a GRDB `DatabaseError`.
+    /// Missing directories on the way are created readable by their owner only (0700). A file or
+    /// directory that is not writable (by permissions or by its mode bits, which are honoured even for
+    /// root) is refused up front with ``CampaignStoreError/readOnly(path:reason:)``, before SQLite
+    /// could fail halfway through a write.
+    ///
+    /// - Parameter path: A file path.
+    /// - Throws: ``CampaignStoreError`` when the file cannot be created, is read-only, is locked by
+    ///   another process for longer than the busy timeout, or is not a database of this product.
     public static func open(at path: String) throws -> CampaignDatabase {
-        try createOwnerOnlyFile(at: path)
+        try StoreFiles.prepare(databaseAt: path)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: makeConfiguration())
+            return try CampaignDatabase(pool, path: path)
         } catch let error as DatabaseError {
-            throw CampaignStoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw CampaignStoreError(error, path: path)
         }
-        return try CampaignDatabase(pool, path: path)
     }
 
     /// Opens a private in-memory database with the full schema; for tests and dry runs.
@@ -56,24 +61,18 @@ public struct CampaignDatabase: Sendable {
         try CampaignDatabase(DatabaseQueue(configuration: makeConfiguration()))
     }
 
+    /// How long a connection waits for another process's write transaction before failing with
+    /// ``CampaignStoreError/Code-swift.struct/locked``.
+    public static let busyTimeoutSeconds = 10
+
     /// The GRDB configuration every connection of the product uses: foreign keys on, and a busy
     /// timeout so that a second process (a `pause` from another terminal) waits for the writer
     /// instead of failing at once.
     public static func makeConfiguration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(TimeInterval(busyTimeoutSeconds))
         configuration.label = "CampaignDatabase"
         return configuration
-    }
-
-    /// Creates `path` with mode 0600 when it does not exist yet, so that SQLite (which gives its WAL
-    /// and shared-memory files the permissions of the main file) never exposes contacts to others.
-    private static func createOwnerOnlyFile(at path: String) throws {
-        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CampaignStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-        }
-        close(descriptor)
     }
 }

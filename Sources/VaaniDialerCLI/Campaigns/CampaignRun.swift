@@ -19,15 +19,24 @@ struct CampaignRun {
     let options: RunOptions
 
     func execute() async throws {
+        do {
+            try await dial()
+        } catch let error where !(error is ExitCode) && !(error is ValidationError) {
+            guard let storeError = CampaignStoreError.translating(error, path: database.resolvedPath) else { throw error }
+            FileHandle.standardError.write(Data("error: \(storeError)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Resolves the key, the base URL and the logger, runs, and reports; store failures are reported by
+    /// ``execute()``.
+    private func dial() async throws {
         let environment = ProcessInfo.processInfo.environment
-        guard let apiKey = environment["VAANI_API_KEY"], !apiKey.isEmpty else {
-            throw ValidationError("Set VAANI_API_KEY to your Vaani API key.")
-        }
-        let baseURLText = options.baseURL ?? environment["VAANI_BASE_URL"] ?? VaaniConfiguration.productionBaseURL.absoluteString
-        guard let baseURL = URL(string: baseURLText), baseURL.scheme == "http" || baseURL.scheme == "https" else {
-            throw ValidationError("--base-url \(baseURLText): not an http(s) URL")
-        }
-        let outcome = try await perform(apiKey: apiKey, baseURL: baseURL)
+        let apiKey = try options.access.apiKey(environment: environment)
+        let baseURL = try options.access.baseURL(option: options.baseURL, environment: environment)
+        let outcome = try await perform(
+            apiKey: apiKey, baseURL: baseURL, logger: options.access.makeLogger(label: "vaani.dialer")
+        )
         try report(outcome)
     }
 
@@ -65,10 +74,10 @@ struct CampaignRun {
         clientConfiguration.connectTimeout = min(clientConfiguration.connectTimeout, configuration.requestTimeout)
 
         do {
-            return try await VaaniClient.withClient(clientConfiguration) { client in
+            return try await VaaniClient.withClient(clientConfiguration, logger: logger) { client in
                 let runner = CampaignRunner(
                     journal: journal,
-                    calls: VaaniCallService(client: client),
+                    calls: LoggingCallService(base: VaaniCallService(client: client), logger: logger),
                     agentID: campaign.agentID,
                     configuration: configuration,
                     clock: ContinuousClock(),

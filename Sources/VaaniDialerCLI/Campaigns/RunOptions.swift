@@ -63,6 +63,8 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Exit as soon as only future work (redials, closed calling windows) remains.")
     var untilIdle = false
 
+    @OptionGroup(title: "API key, transport and logs") var access: AccessOptions
+
     /// The settings given on the command line.
     func overrides() throws -> SettingsOverrides {
         var overrides = SettingsOverrides(

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The built `vaani-dialer` executable run as a child process, as a user runs it: real arguments,
+/// environment, standard output and error, and exit status.
+struct DialerProcess {
+    /// What a finished run left behind.
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        /// Both streams, for "appears nowhere" checks.
+        var allOutput: String { standardOutput + standardError }
+    }
+
+    /// The executable next to the test bundle (`swift build` puts every product in one directory).
+    static var executable: URL {
+        get throws {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                Bundle.main.bundleURL.deletingLastPathComponent(),
+                Bundle.main.bundleURL,
+            ].map { $0.appendingPathComponent("vaani-dialer") }
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                throw DialerProcessError(description: "vaani-dialer is not built next to the tests: \(candidates.map(\.path))")
+            }
+            return found
+        }
+    }
+
+    /// Runs `vaani-dialer arguments…` in `directory` with `environment` added to a minimal one
+    /// (no inherited VAANI_* variables), killing it after `timeout`.
+    static func run(
+        _ arguments: [String],
+        in directory: URL,
+        environment: [String: String] = [:],
+        timeout: Duration = .seconds(120)
+    ) async throws -> Result {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var base = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
+        base.merge(environment) { $1 }
+        process.environment = base
+        let outputURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let errorURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorURL)
+        }
+        let output = try FileHandle(forWritingTo: outputURL)
+        let error = try FileHandle(forWritingTo: errorURL)
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                try? output.close()
+                try? error.close()
+                throw DialerProcessError(
+                    description: "vaani-dialer \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: "
+                        + ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
+                )
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try output.close()
+        try error.close()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
+            standardError: try String(contentsOf: errorURL, encoding: .utf8)
+        )
+    }
+}
+
+/// The executable could not be found or did not finish.
+struct DialerProcessError: Error, CustomStringConvertible {
+    let description: String
+}
