@@ -4,15 +4,17 @@
 # placing calls, holds answers past the client timeout and drops connections. At the end the simulator's
 # ledger must hold every contact exactly once, and SQLite's integrity check must pass.
 #
-# Usage: scripts/chaos.sh            (200 kills; CHAOS_KILLS=20 for a quick run, CHAOS_CONTACTS to size)
+# Usage: scripts/chaos.sh            (200 kills; CHAOS_KILLS=20 for a quick run, CHAOS_CONTACTS to size,
+#                                     BUILD=release for the release build)
 # Prints: kills=N lost=0 duplicates=0, and exits non-zero if anything was lost or dialed twice.
 set -euo pipefail
 
 KILLS=${CHAOS_KILLS:-200}
 CONTACTS=${CHAOS_CONTACTS:-3000}
 cd "$(dirname "$0")/.."
-swift build --product vaani-dialer >/dev/null 2>&1 || swift build --product vaani-dialer
-BIN="$PWD/.build/debug/vaani-dialer"
+BUILD=${BUILD:-debug}   # BUILD=release kills a release build (more calls per second between kills)
+swift build -c "$BUILD" --product vaani-dialer >/dev/null 2>&1 || swift build -c "$BUILD" --product vaani-dialer
+BIN="$(swift build -c "$BUILD" --show-bin-path)/vaani-dialer"
 WORK=$(mktemp -d)
 SIM_PID=""
 cleanup() {
