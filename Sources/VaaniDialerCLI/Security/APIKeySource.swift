@@ -1,12 +1,6 @@
 import ArgumentParser
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where the API key of a run comes from: `--api-key-file PATH`, else `VAANI_API_KEY`, else
 /// `VAANI_API_KEY_FILE`. A key file readable by group or others still works but earns a warning that
 /// names the file and the `chmod 600` that fixes it. No message ever contains the key itself.
