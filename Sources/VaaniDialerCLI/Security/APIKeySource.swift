@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
 
+// `stat` and its fields: in a whole-module (release) build the C struct is attributed to
+// CoreFoundation's copy of <sys/stat.h>, which member import visibility then requires to be imported.
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
+
 /// Where the API key of a run comes from: `--api-key-file PATH`, else `VAANI_API_KEY`, else
 /// `VAANI_API_KEY_FILE`. A key file readable by group or others still works but earns a warning that
 /// names the file and the `chmod 600` that fixes it. No message ever contains the key itself.
