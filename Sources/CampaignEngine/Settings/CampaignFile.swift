@@ -26,11 +26,50 @@ public enum CampaignFile {
     public static func load(path: String) throws -> SettingsOverrides {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                throw CampaignSettingsError(field: "", message: "is a directory, not a campaign file", file: path)
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maximumFileSize else {
+                throw CampaignSettingsError(
+                    field: "", message: "\(size) bytes; a campaign file is at most \(maximumFileSize) bytes of JSON", file: path
+                )
+            }
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            // Read at most one byte past the limit, in case the file grew after the size check.
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            guard data.count <= maximumFileSize else {
+                throw CampaignSettingsError(
+                    field: "", message: "more than \(maximumFileSize) bytes; a campaign file is at most that much JSON", file: path
+                )
+            }
+        } catch let error as CampaignSettingsError {
+            throw error
         } catch {
-            throw CampaignSettingsError(field: "", message: "cannot read the campaign file: \(error.localizedDescription)", file: path)
+            throw CampaignSettingsError(field: "", message: "cannot read the campaign file: \(readFailure(error))", file: path)
         }
         return try parse(data, source: path)
+    }
+
+    /// The largest campaign file read: settings take a few hundred bytes, so anything near this is not one.
+    public static let maximumFileSize = 1 << 20
+
+    /// The system's reason for a failed read, e.g. "No such file or directory".
+    private static func readFailure(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "No such file or directory"
+            case NSFileReadNoPermissionError: return "Permission denied"
+            default: break
+            }
+        }
+        return nsError.localizedDescription
     }
 
     /// Parses campaign settings from JSON.
@@ -82,6 +121,10 @@ public enum CampaignFile {
         if let range = detail.range(of: "character ") {
             let digits = detail[range.upperBound...].prefix(while: \.isNumber)
             if let offset = Int(digits) { return lineAndColumn(ofUTF8Offset: offset, in: text) }
+        }
+        if detail.localizedCaseInsensitiveContains("end of file") {
+            // The text stops mid-value: point just past its last character.
+            return lineAndColumn(ofUTF8Offset: text.utf8.count, in: text)
         }
         return (nil, nil)
     }

@@ -118,7 +118,14 @@ struct CampaignRun {
             if let path = options.campaignFile ?? (FileManager.default.fileExists(atPath: defaultFile) ? defaultFile : nil) {
                 configuration = try configuration.applying(CampaignFile.load(path: path))
             }
-            return try configuration.applying(options.overrides())
+            do {
+                return try configuration.applying(options.overrides())
+            } catch var error as CampaignSettingsError where error.file == nil {
+                // A value from the command line: name the option as it was typed.
+                let field = error.field.split(separator: ".").first.map(String.init) ?? error.field
+                error.field = "--" + field.replacingOccurrences(of: "_", with: "-")
+                throw error
+            }
         } catch let error as CampaignSettingsError {
             throw ValidationError("\(error)")
         }
