@@ -44,6 +44,11 @@ struct SimulatorCommand: AsyncParsableCommand {
     var hangRate = 0.0
     @Option(name: .customLong("drop-rate"), help: "Probability of a trigger whose connection is closed after placing.")
     var dropRate = 0.0
+    @Option(
+        name: .customLong("garbage-rate"),
+        help: "Probability of a hostile trigger answer: truncated JSON, wrong types, an endless body, HTML 503, 418."
+    )
+    var garbageRate = 0.0
 
     func validate() throws {
         if latency < 0 { throw ValidationError("invalid --latency: \(latency) must not be negative") }
@@ -60,7 +65,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             balance: balance, pricePerMinute: pricePerMinute, answerRate: answerRate, noAnswerRate: noAnswerRate,
             busyRate: busyRate, failRate: failRate, voicemailRate: voicemailRate,
             dndNumbers: try SimulatorConfiguration.dndNumbers(from: dnd), latency: .milliseconds(latency),
-            errorRate: errorRate, ambiguousRate: ambiguousRate, hangRate: hangRate, dropRate: dropRate
+            errorRate: errorRate, ambiguousRate: ambiguousRate, hangRate: hangRate, dropRate: dropRate,
+            garbageRate: garbageRate
         )
     }
 

@@ -81,7 +81,7 @@ public struct VaaniClient: Sendable {
                 middlewares: [
                     RetryMiddleware(policy: configuration.retryPolicy, clock: clock, logger: logger),
                     APIKeyMiddleware(apiKey: configuration.apiKey),
-                    ErrorMappingMiddleware(),
+                    ErrorMappingMiddleware(responseLimit: configuration.maxResponseBytes),
                 ]
             )
             return try await body(VaaniClient(underlying: underlying, configuration: configuration, logger: logger))

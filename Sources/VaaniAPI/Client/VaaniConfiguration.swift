@@ -26,6 +26,10 @@ public struct VaaniConfiguration: Sendable {
     /// The most HTTP/1.1 connections kept open to the API host; size it to the number of concurrent
     /// requests (AsyncHTTPClient's default of 8 starves a dialer running dozens of calls at once).
     public var maxConnections: Int
+    /// The most bytes of one JSON answer the client reads. A longer answer (a misbehaving server or
+    /// proxy) fails with kind `unexpected` instead of filling memory; streamed audio is not limited.
+    /// 16 MiB unless changed.
+    public var maxResponseBytes: Int
 
     /// Creates a configuration.
     /// - Parameters:
@@ -49,6 +53,7 @@ public struct VaaniConfiguration: Sendable {
         self.connectTimeout = connectTimeout
         self.retryPolicy = retryPolicy
         self.maxConnections = max(1, maxConnections)
+        self.maxResponseBytes = 16 << 20
     }
 
     /// The key as it may be shown: its prefix and its last four characters, e.g. `vaani_…cdef`.

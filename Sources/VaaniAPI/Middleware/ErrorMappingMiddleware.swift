@@ -11,6 +11,11 @@ import OpenAPIRuntime
 struct ErrorMappingMiddleware: ClientMiddleware {
     /// The most bytes of an error body read for its message; error bodies are small, HTML pages are cut.
     static let errorBodyLimit = 16 * 1024
+    /// Operations whose successful body is streamed to the caller, not decoded, and so not limited.
+    static let streamedOperations: Set<String> = ["streamAudio"]
+
+    /// The most bytes of a successful JSON answer that are read.
+    let responseLimit: Int
 
     func intercept(
         _ request: HTTPRequest,
@@ -27,7 +32,10 @@ struct ErrorMappingMiddleware: ClientMiddleware {
             guard let mapped = VaaniError.transport(error, operation: operationID) else { throw CancellationError() }
             throw mapped
         }
-        guard response.status.kind != .successful else { return (response, responseBody) }
+        guard response.status.kind != .successful else {
+            guard !Self.streamedOperations.contains(operationID), let responseBody else { return (response, responseBody) }
+            return (response, try LimitedBody.limiting(responseBody, to: responseLimit, response: response, operation: operationID))
+        }
         let prefix = await Self.prefix(of: responseBody, limit: Self.errorBodyLimit)
         throw VaaniError(status: response.status.code, headers: response.headerFields, body: prefix, operation: operationID)
     }

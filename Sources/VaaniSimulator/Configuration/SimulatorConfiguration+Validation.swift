@@ -28,7 +28,7 @@ extension SimulatorConfiguration {
         }
         let faults: [(String, Double)] = [
             ("error-rate", errorRate), ("ambiguous-rate", ambiguousRate), ("hang-rate", hangRate),
-            ("drop-rate", dropRate),
+            ("drop-rate", dropRate), ("garbage-rate", garbageRate),
         ]
         for (name, rate) in faults where !(rate.isFinite && (0...1).contains(rate)) {
             throw .init(field: name, problem: "\(rate) must be a probability between 0 and 1")

@@ -48,6 +48,10 @@ public struct SimulatorConfiguration: Sendable {
     public var hangRate: Double
     /// Probability that a trigger places the call and then closes the connection without a response.
     public var dropRate: Double
+    /// Probability that a trigger gets a hostile answer instead of a proper one, in turn: truncated JSON,
+    /// wrong types and an endless body after placing the call; an HTML 503 page and an undocumented 418
+    /// without placing it. See ``GarbageAnswer``.
+    public var garbageRate: Double
     /// How long a hung response is held: longer than any sane client timeout. Server shutdown cuts it short.
     public var hangDuration: Duration
 
@@ -80,6 +84,7 @@ public struct SimulatorConfiguration: Sendable {
     ///   - ambiguousRate: Probability of a 5xx after placing.
     ///   - hangRate: Probability of a held response after placing.
     ///   - dropRate: Probability of a closed connection after placing.
+    ///   - garbageRate: Probability of a hostile answer (truncated, wrong types, endless, HTML, 418).
     ///   - hangDuration: How long a hung response is held.
     public init(
         host: String = "127.0.0.1",
@@ -102,6 +107,7 @@ public struct SimulatorConfiguration: Sendable {
         ambiguousRate: Double = 0,
         hangRate: Double = 0,
         dropRate: Double = 0,
+        garbageRate: Double = 0,
         hangDuration: Duration = .seconds(600)
     ) {
         self.host = host
@@ -124,6 +130,7 @@ public struct SimulatorConfiguration: Sendable {
         self.ambiguousRate = ambiguousRate
         self.hangRate = hangRate
         self.dropRate = dropRate
+        self.garbageRate = garbageRate
         self.hangDuration = hangDuration
     }
 

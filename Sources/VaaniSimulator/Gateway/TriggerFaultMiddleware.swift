@@ -10,14 +10,15 @@ import Synchronization
 /// - `hang`: the call is placed, then the response is held for `hangDuration` (cut short, and the
 ///   connection closed, when the server shuts down);
 /// - `drop`: the call is placed, then the connection is closed without a response
-///   (``ConnectionDropHandler`` does the closing).
+///   (``ConnectionDropHandler`` does the closing);
+/// - `garbage`: a hostile answer, the next ``GarbageAnswer`` in turn, with or without placing the call.
 ///
 /// Which fault (if any) hits a request is drawn from the seeded fault stream in request order.
 /// Only successful triggers are turned into `ambiguous`, `hang` or `drop`: a rejected trigger placed
 /// nothing, so there is nothing ambiguous about it.
 struct TriggerFaultMiddleware: ServerMiddleware {
     enum Fault: String, Sendable {
-        case error, ambiguous, hang, drop
+        case error, ambiguous, hang, drop, garbage
     }
 
     let core: SimulatorCore
@@ -36,11 +37,23 @@ struct TriggerFaultMiddleware: ServerMiddleware {
             core.statistics.withLock { $0.recordFault(fault.rawValue) }
             return Self.response(.init(status: .serviceUnavailable, detail: "Upstream telephony provider unavailable"))
         }
+        if fault == .garbage {
+            let answer = core.garbageCount.withLock { count in
+                defer { count += 1 }
+                return GarbageAnswer.allCases[count % GarbageAnswer.allCases.count]
+            }
+            if answer.placesCall {
+                let (response, _) = try await next(request, body, metadata)
+                guard response.status == .ok else { return (response, nil) }
+            }
+            core.statistics.withLock { $0.recordFault(answer.rawValue) }
+            return answer.response
+        }
         let (response, responseBody) = try await next(request, body, metadata)
         guard response.status == .ok else { return (response, responseBody) }
         core.statistics.withLock { $0.recordFault(fault.rawValue) }
         switch fault {
-        case .error, .ambiguous:
+        case .error, .ambiguous, .garbage:
             return Self.response(.internalError("Internal server error while confirming the call"))
         case .hang:
             do {
@@ -57,11 +70,12 @@ struct TriggerFaultMiddleware: ServerMiddleware {
     func drawFault() -> Fault? {
         let configuration = core.configuration
         let total = configuration.errorRate + configuration.ambiguousRate + configuration.hangRate + configuration.dropRate
+            + configuration.garbageRate
         guard total > 0 else { return nil }
         var draw = core.faultRandom.withLock { $0.nextUnit() }
         for (fault, rate) in [
             (Fault.error, configuration.errorRate), (.ambiguous, configuration.ambiguousRate),
-            (.hang, configuration.hangRate), (.drop, configuration.dropRate),
+            (.hang, configuration.hangRate), (.drop, configuration.dropRate), (.garbage, configuration.garbageRate),
         ] {
             if draw < rate { return fault }
             draw -= rate

@@ -30,6 +30,8 @@ final class SimulatorCore: Sendable {
     let buckets: Mutex<[TokenBucket?]>
     /// Fault draws follow the request sequence, so the same seed and requests give the same faults.
     let faultRandom: Mutex<SplitMix64>
+    /// How many hostile answers were sent, to take their kinds in turn.
+    let garbageCount = Mutex(0)
 
     init(configuration: SimulatorConfiguration, clock: SimulationClock) {
         self.configuration = configuration
