@@ -67,7 +67,9 @@ extension CampaignRunner {
         let flushSize = 512
         let flushAge: Duration = .milliseconds(100)
         /// How long an ambiguous attempt waits before a history scan may conclude that nothing was placed.
-        let reconcileGrace: TimeInterval = 2
+        var reconcileGrace: TimeInterval { configuration.reconcileGrace.timeInterval }
+        /// What attempt ids are derived from (``AttemptIdentity``); read when the run starts.
+        var attemptNamespace = ""
         let rateLimitJitter = Backoff(base: .milliseconds(100), cap: .seconds(1))
         let connectionBackoff = Backoff(base: .milliseconds(200), cap: .seconds(30))
 
@@ -135,6 +137,7 @@ extension CampaignRunner {
         mutating func run() async throws -> RunOutcome {
             counts = try journal.statusCounts()
             total = counts.values.reduce(0, +)
+            attemptNamespace = try journal.attemptNamespace()
             try await reconcileLeftovers()
             if let stopping { return stopping }
             return try await withThrowingTaskGroup(of: Event.self) { group in
@@ -186,9 +189,11 @@ extension CampaignRunner {
         // MARK: Reconciliation on start
 
         /// Looks every attempt left `dialing` or `unknown` up in the call history before anything new is
-        /// dialed, and resumes following calls left `in_call`.
+        /// dialed, and resumes following calls left `in_call`. An attempt the history does not show is
+        /// given up only once its start is ``EngineConfiguration/reconcileGrace`` old — a request sent just
+        /// before a crash may still be on its way to the API — and until then its contact waits, unknown,
+        /// while the run dials others; the regular history polls settle it.
         mutating func reconcileLeftovers() async throws {
-            let longAgo = origin.addingTimeInterval(-86_400)
             for open in try journal.unfinishedAttempts() {
                 let lifecycle = ContactLifecycle(status: open.contact.status, attempts: open.contact.attempts)
                 unknowns[open.attemptID] = Unknown(
@@ -196,7 +201,7 @@ extension CampaignRunner {
                     lifecycle: lifecycle,
                     attemptID: open.attemptID,
                     startedAt: open.startedAt,
-                    failedAt: longAgo
+                    failedAt: open.startedAt
                 )
             }
             for open in try journal.callsInProgress() {
@@ -222,7 +227,7 @@ extension CampaignRunner {
                 let result = await CampaignRunner.poll(runner.calls, pollRequest(now, includeStragglers: false))
                 try handlePoll(result, now: runner.clock.now)
                 try flush()
-                if unknowns.isEmpty || stopping != nil { break }
+                if unknowns.isEmpty || stopping != nil || result.conclusive { break }
                 failures += 1
                 let delay = connectionBackoff.delay(failures: failures, using: &generator)
                 runner.logger.info(
@@ -313,7 +318,7 @@ extension CampaignRunner {
                     move(from: contact.status, to: .failed)
                     continue
                 }
-                let attemptID = UUID()
+                let attemptID = AttemptIdentity.id(campaign: attemptNamespace, contactID: contact.id, number: lifecycle.attempts)
                 record(
                     contact,
                     from: contact.status,

@@ -18,6 +18,10 @@ public protocol DispatchJournal: Sendable {
     ///   - limit: The most contacts to return.
     func dueContacts(now: Date, afterID: Int64, limit: Int) throws -> [DueContact]
 
+    /// Text that identifies the campaign for good — in this database and against any other database
+    /// dialing on the same account — from which attempt ids are derived (``AttemptIdentity``).
+    func attemptNamespace() throws -> String
+
     /// The earliest time a waiting contact becomes due, or `nil` when none waits.
     func nextDueDate() throws -> Date?
 

@@ -37,6 +37,11 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// With a value, an empty wallet does not stop the run: it probes with one contact at growing
     /// intervals for up to this long (`--wait-for-balance`).
     public var waitForBalance: Duration?
+    /// How long after an ambiguous answer (a timeout, a 5xx, a dropped connection, a crash mid-request) the
+    /// call history must still show no call before the attempt counts as having placed nothing and the
+    /// contact is dialed again. A request can reach the API well after the client gave up on it; the
+    /// grace gives it time to appear.
+    public var reconcileGrace: Duration
 
     /// Creates settings; every parameter has the product's default.
     /// - Parameters:
@@ -52,6 +57,7 @@ public struct EngineConfiguration: Sendable, Hashable {
     ///   - callTimeout: Bound on following a call (default 2 h).
     ///   - pollInterval: Interval between lookups of calls in progress (default 2 s).
     ///   - waitForBalance: How long to wait for a top-up (default: do not wait).
+    ///   - reconcileGrace: How long an ambiguous attempt waits before it may count as not placed (default 10 s).
     public init(
         concurrency: Int = 16,
         maxActive: Int = 0,
@@ -64,7 +70,8 @@ public struct EngineConfiguration: Sendable, Hashable {
         requestTimeout: Duration = .seconds(30),
         callTimeout: Duration = .seconds(2 * 3600),
         pollInterval: Duration = .seconds(2),
-        waitForBalance: Duration? = nil
+        waitForBalance: Duration? = nil,
+        reconcileGrace: Duration = .seconds(10)
     ) {
         self.concurrency = concurrency
         self.maxActive = maxActive
@@ -78,6 +85,7 @@ public struct EngineConfiguration: Sendable, Hashable {
         self.callTimeout = callTimeout
         self.pollInterval = pollInterval
         self.waitForBalance = waitForBalance
+        self.reconcileGrace = reconcileGrace
     }
 
     /// The time zone used for contacts whose own is unknown.

@@ -122,6 +122,19 @@ public struct CampaignJournal: DispatchJournal {
         }
     }
 
+    /// The campaign's id, creation time and name: a campaign deleted and created again under the same
+    /// name gets new attempt ids.
+    public func attemptNamespace() throws -> String {
+        try database.writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, created_at, name FROM campaigns WHERE id = ?", arguments: [campaignID])
+            else { throw CampaignStoreError.campaignNotFound(id: campaignID) }
+            let id: Int64 = row[0]
+            let createdAt: Int64 = row[1]
+            let name: String = row[2]
+            return "\(id):\(createdAt):\(name)"
+        }
+    }
+
     /// The earliest time after `date` at which a pending or waiting contact becomes due.
     public func nextDueDate(after date: Date) throws -> Date? {
         try database.writer.read { db in

@@ -156,9 +156,15 @@ struct CampaignRunnerTests {
         let harness = try RunnerHarness(numbers: numbers)
         harness.vaani.script(numbers[0], [.ambiguousNothingPlaced])
         #expect(try await harness.drive(fast()) == .completed)
-        #expect(harness.vaani.triggers.filter { $0.number == numbers[0] }.count == 2)
+        let tries = harness.vaani.triggers.filter { $0.number == numbers[0] }
+        #expect(tries.count == 2)
         #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
         #expect(try harness.contact(numbers[0])?.attempts == 1)
+        // The redial repeats the attempt's id and idempotency key: were the first request to reach the API
+        // late, the API would answer both with one call.
+        #expect(tries[0].attemptID == tries[1].attemptID)
+        // It waited out the reconciliation grace after the ambiguous answer.
+        #expect(tries[1].at.offset - tries[0].at.offset >= .seconds(10))
     }
 
     @Test("refused connections back off and retry without counting attempts")
@@ -235,8 +241,13 @@ struct CampaignRunnerTests {
         #expect(try await harness.drive(fast()) == .completed)
         #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
         #expect(harness.vaani.placed.filter { $0.number == numbers[1] }.count == 1)
-        #expect(harness.vaani.triggers.first?.number == numbers[1] || harness.vaani.triggers.first?.number == numbers[2])
         #expect(try harness.counts() == [.completed: 3])
+        // The third contact is dialed at once; the attempt the history does not show waits out the grace
+        // from its start (its request may still have been on its way when the process died).
+        let third = try #require(harness.vaani.triggers.first { $0.number == numbers[2] })
+        let redial = try #require(harness.vaani.triggers.first { $0.number == numbers[1] })
+        #expect(third.at.offset < .seconds(1))
+        #expect(redial.at.offset >= .seconds(10))
     }
 
     @Test("an attempt left dialing is found however many calls the account placed after it")
