@@ -86,7 +86,8 @@ struct SimulatorCallTests {
     @Test("Two hundred concurrent triggers share the connection pool and place one call each")
     func concurrentTriggers() async throws {
         try await withSimulator(SimulatorConfiguration(latency: .milliseconds(5))) { simulator in
-            try await VaaniClient.withClient(clientConfiguration(simulator)) { client in
+            // A generous timeout: two hundred requests queue for sixteen connections on a possibly loaded machine.
+            try await VaaniClient.withClient(clientConfiguration(simulator, timeout: .seconds(120))) { client in
                 let callIDs = try await withThrowingTaskGroup(of: String?.self) { group in
                     for index in 0..<200 {
                         group.addTask {

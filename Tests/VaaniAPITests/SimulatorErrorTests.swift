@@ -128,7 +128,8 @@ struct SimulatorErrorTests {
 
     @Test("Retry-After is honoured: a rate-limited read waits at least that long, then succeeds")
     func retryAfterHonoured() async throws {
-        try await withSimulator(SimulatorConfiguration(rateLimit: 1, burst: 1)) { simulator in
+        // One token per four seconds: the second request is refused however slowly a loaded machine sends it.
+        try await withSimulator(SimulatorConfiguration(rateLimit: 0.25, burst: 1)) { simulator in
             let policy = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(2))
             try await VaaniClient.withClient(clientConfiguration(simulator, retryPolicy: policy)) { client in
                 _ = try await client.health()

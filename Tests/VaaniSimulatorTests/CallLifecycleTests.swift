@@ -12,7 +12,8 @@ struct CallLifecycleTests {
     )
 
     @Test func aCallStartsQueuedAndEndsCompletedWithItsContent() async throws {
-        try await withSimulator(.init(speed: 1, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0)) { simulator async throws in
+        // Time slowed down twentyfold: the call stays queued for many seconds, however loaded the machine.
+        try await withSimulator(.init(speed: 0.05, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0)) { simulator async throws in
             let callID = try #require(try await simulator.trigger("+14155550100").callID)
             let early = try await simulator.send(.GET, "/api/call_details/\(callID)").object
             #expect(early["call_status"] as? String == "queued")
