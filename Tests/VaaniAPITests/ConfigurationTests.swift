@@ -52,4 +52,37 @@ struct ConfigurationTests {
             return error.message.contains("VAANI_BASE_URL") && !error.description.contains(key)
         }
     }
+
+    @Test("fromEnvironment reads the key from VAANI_API_KEY_FILE and names the file when it cannot")
+    func keyFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("key-file-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = directory.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func message(_ environment: [String: String]) -> String {
+            do {
+                _ = try VaaniConfiguration.fromEnvironment(environment)
+                return "no error"
+            } catch {
+                return error.message
+            }
+        }
+        let good = try write("good", key + "\n")
+        #expect(try VaaniConfiguration.fromEnvironment(["VAANI_API_KEY_FILE": good]).apiKey == key)
+        #expect(try VaaniConfiguration.fromEnvironment(["VAANI_API_KEY": "vaani_env", "VAANI_API_KEY_FILE": good]).apiKey == "vaani_env")
+        let missing = directory.appendingPathComponent("missing").path
+        #expect(message(["VAANI_API_KEY_FILE": missing]) == "VAANI_API_KEY_FILE \(missing): cannot read the API key file: No such file or directory")
+        let empty = try write("empty", "\n")
+        #expect(message(["VAANI_API_KEY_FILE": empty]) == "VAANI_API_KEY_FILE \(empty): the file is empty; put your Vaani API key (vaani_…) in it")
+        let twoLines = try write("two", key + "\nsecond-line-secret\n")
+        let twoLinesMessage = message(["VAANI_API_KEY_FILE": twoLines])
+        #expect(twoLinesMessage == "VAANI_API_KEY_FILE \(twoLines): the key has a space, control or non-ASCII character; the file must hold only the key")
+        #expect(!twoLinesMessage.contains("second-line-secret"))
+        let huge = try write("huge", String(repeating: "k", count: 5000))
+        #expect(message(["VAANI_API_KEY_FILE": huge]) == "VAANI_API_KEY_FILE \(huge): more than 4096 bytes; an API key file holds one key")
+    }
 }

@@ -4,6 +4,9 @@ import Foundation
 
 /// The dialing options of `run` and `resume`. Each one given is saved on the campaign, so a later
 /// `resume` keeps it; the rest come from the campaign's stored settings and `campaigns/NAME.json`.
+///
+/// The numeric options parse `.unconditional`ly, so that `--rate -1` is refused for its value by the
+/// range check instead of being mistaken for a missing value followed by an unknown flag.
 struct RunOptions: ParsableArguments {
     @Option(help: "The Vaani API's base URL (default $VAANI_BASE_URL, else https://api.vaanivoice.ai).")
     var baseURL: String?
@@ -11,16 +14,16 @@ struct RunOptions: ParsableArguments {
     @Option(help: "A campaign file of settings (default campaigns/NAME.json when it exists).")
     var campaignFile: String?
 
-    @Option(help: "Trigger requests in flight at once.")
+    @Option(parsing: .unconditional, help: "Trigger requests in flight at once.")
     var concurrency: Int?
 
-    @Option(help: "Calls placed and not yet ended at once, the telephony channel limit (0 = no limit).")
+    @Option(parsing: .unconditional, help: "Calls placed and not yet ended at once, the telephony channel limit (0 = no limit).")
     var maxActive: Int?
 
-    @Option(help: "Calls started per second (0 = as fast as the API allows).")
+    @Option(parsing: .unconditional, help: "Calls started per second (0 = as fast as the API allows).")
     var rate: Double?
 
-    @Option(help: "Attempts per contact, the first call included.")
+    @Option(parsing: .unconditional, help: "Attempts per contact, the first call included.")
     var maxAttempts: Int?
 
     @Option(

@@ -139,7 +139,8 @@ struct HostileInputTests {
             let (path, before, settings) = try await Self.campaign(in: directory)
             let cases: [(arguments: [String], expected: String)] = [
                 (["--rate=-1"], "--rate: must be calls per second ≥ 0 (0 = as fast as allowed), not -1.0"),
-                (["--rate", "-1"], "Missing value for '--rate <rate>'"),
+                (["--rate", "-1"], "--rate: must be calls per second ≥ 0 (0 = as fast as allowed), not -1.0"),
+                (["--max-active", "-5"], "--max-active: must be"),
                 (["--rate", "fast"], "The value 'fast' is invalid for '--rate <rate>'"),
                 (["--calling-hours", "25:00-xx"], "--calling-hours: \"25:00-xx\" is not a window like 09:00-21:00"),
                 (["--calling-hours", "09:00-18:00", "--days", "funday"], "--days: \"funday\" is not a day list like mon-sat or mon,wed,fri"),
