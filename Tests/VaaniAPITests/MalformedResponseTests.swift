@@ -72,6 +72,16 @@ struct MalformedResponseTests {
         }
     }
 
+    @Test("A server that echoes the refused key gets it redacted from the error")
+    func echoedKeyRedacted() async throws {
+        try await withClient { client in
+            let error = await #expect(throws: VaaniError.self) { try await client.agents.get("a1") }
+            #expect(error?.kind == .authentication)
+            #expect(error?.message == "Invalid API key 'vaani_…cdef' for agent lookup")
+            #expect(error.map { "\($0)" }?.contains("0123456789abcdef0123456789abcdef") == false)
+        }
+    }
+
     @Test("Unknown fields are kept under extra")
     func unknownFieldsKept() async throws {
         try await withClient { client in

@@ -30,6 +30,11 @@ enum MisbehavingServer {
         router.get("/api/agents") { _, _ in
             json(.init(code: 418), #"{"message": "I'm a teapot"}"#)
         }
+        router.get("/api/agents/{id}") { request, _ in
+            // Some servers echo a refused key back in their message.
+            let key = request.headers[.init("X-API-Key")!] ?? ""
+            return json(.unauthorized, #"{"detail": "Invalid API key '\#(key)' for agent lookup"}"#)
+        }
         router.get("/api/webrtc/session/status/{token}") { _, _ in
             json(.ok, #"{"status": "active", "brand_new_field": {"nested": [1, 2.5, null]}}"#)
         }

@@ -81,7 +81,11 @@ public struct VaaniClient: Sendable {
                 middlewares: [
                     RetryMiddleware(policy: configuration.retryPolicy, clock: clock, logger: logger),
                     APIKeyMiddleware(apiKey: configuration.apiKey),
-                    ErrorMappingMiddleware(responseLimit: configuration.maxResponseBytes),
+                    ErrorMappingMiddleware(
+                        responseLimit: configuration.maxResponseBytes,
+                        apiKey: configuration.apiKey,
+                        redactedAPIKey: configuration.redactedAPIKey
+                    ),
                 ]
             )
             return try await body(VaaniClient(underlying: underlying, configuration: configuration, logger: logger))

@@ -16,6 +16,10 @@ struct ErrorMappingMiddleware: ClientMiddleware {
 
     /// The most bytes of a successful JSON answer that are read.
     let responseLimit: Int
+    /// The API key, removed from any error message a server echoes it in (some echo a refused key).
+    let apiKey: String
+    /// What replaces the key in messages, e.g. `vaani_…cdef`.
+    let redactedAPIKey: String
 
     func intercept(
         _ request: HTTPRequest,
@@ -37,7 +41,11 @@ struct ErrorMappingMiddleware: ClientMiddleware {
             return (response, try LimitedBody.limiting(responseBody, to: responseLimit, response: response, operation: operationID))
         }
         let prefix = await Self.prefix(of: responseBody, limit: Self.errorBodyLimit)
-        throw VaaniError(status: response.status.code, headers: response.headerFields, body: prefix, operation: operationID)
+        var error = VaaniError(status: response.status.code, headers: response.headerFields, body: prefix, operation: operationID)
+        if apiKey.count >= 8 {
+            error.message = error.message.replacingOccurrences(of: apiKey, with: redactedAPIKey)
+        }
+        throw error
     }
 
     /// Up to `limit` bytes from the start of a body; a body that breaks off yields what arrived.

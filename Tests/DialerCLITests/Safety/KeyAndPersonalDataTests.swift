@@ -146,6 +146,35 @@ struct KeyAndPersonalDataTests {
         }
     }
 
+    @Test("a refused key stops the run (exit 4) without echoing it; nobody is called and no contact changes")
+    func refusedKey() async throws {
+        try await withSimulator(Self.simulator(faulty: false)) { simulator in
+            try await SafetyDirectory.with { directory in
+                try directory.write("contacts.csv", Self.contactsCSV(Self.numbers))
+                _ = try await DialerProcess.run(
+                    ["import", "contacts.csv", "--campaign", "safety", "--agent", "demo-agent", "--db", "dialer.sqlite"],
+                    in: directory.url
+                )
+                let store = try CampaignDatabase.open(at: directory.path("dialer.sqlite"))
+                let before = try StoreFaultTests.snapshot(store, "safety")
+                let wrongKey = "vaani_badbadbadbadbadbadbadbadbadbad0"
+                let refused = try await DialerProcess.run(
+                    Self.runArguments(simulator, database: "dialer.sqlite") + ["--log-level", "trace"],
+                    in: directory.url, environment: ["VAANI_API_KEY": wrongKey]
+                )
+                #expect(refused.status == 4, "\(refused.allOutput)")
+                #expect(refused.standardOutput.contains("Fix VAANI_API_KEY, then run: vaani-dialer resume safety"))
+                #expect(!refused.allOutput.contains("badbadbadbad"))
+                #expect(try await simulator.ledger().isEmpty)
+                let after = try StoreFaultTests.snapshot(store, "safety")
+                #expect(after.map { $0.split(separator: "|").prefix(3) } == before.map { $0.split(separator: "|").prefix(3) })
+                #expect(after.allSatisfy { $0.hasSuffix("|pending|0") })
+                let files = try directory.allFiles()
+                #expect(files.allSatisfy { $0.bytes.range(of: Data("badbadbadbad".utf8)) == nil })
+            }
+        }
+    }
+
     @Test("plain http:// to another host is refused before anything is sent, unless --allow-insecure")
     func insecureBaseURL() async throws {
         try await withSimulator(Self.simulator(faulty: false)) { simulator in
