@@ -200,7 +200,7 @@ struct StoreFaultTests {
         }
     }
 
-    @Test("a write lock held by another connection: the import waits a bounded time, then says the file is locked")
+    @Test("a write lock held by another connection: import and run wait a bounded time, then say the file is locked")
     func locked() async throws {
         try await SafetyDirectory.with { directory in
             let path = directory.path("locked.sqlite")
@@ -216,11 +216,23 @@ struct StoreFaultTests {
             let holder = try DatabaseQueue(path: path, configuration: configuration)
             try await holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
 
+            // An import and a run at once, both waiting on the same lock.
             let started = ContinuousClock.now
+            async let blockedRun = DialerProcess.run(
+                ["run", "locked", "--db", path, "--base-url", "http://127.0.0.2:9"], in: directory.url,
+                environment: ["VAANI_API_KEY": "vaani_0123456789abcdef0123456789abcdef"]
+            )
             let blocked = try await DialerProcess.run(
                 ["import", "more.csv", "--campaign", "locked", "--agent", "demo-agent", "--db", path], in: directory.url
             )
+            let run = try await blockedRun
             let waited = ContinuousClock.now - started
+            #expect(run.status == 1)
+            #expect(
+                run.standardError == "error: database \(path) is locked: another process has held a write transaction for "
+                    + "longer than 10 s (SQLite error 5: database is locked). Let it finish or stop it, then run again.\n",
+                "\(run.allOutput)"
+            )
             #expect(blocked.status == 1)
             #expect(
                 blocked.standardError.contains(
