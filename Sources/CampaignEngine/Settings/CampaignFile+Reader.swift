@@ -5,8 +5,25 @@ extension CampaignFile {
     struct Reader {
         let text: String
         let source: String
+        /// Where each key starts, scanned once: errors and the order of reading both look keys up.
+        let keys: [String: [Int]]
+
+        init(text: String, source: String) {
+            self.text = text
+            self.source = source
+            keys = CampaignFile.keyOffsets(in: text)
+        }
 
         mutating func read(_ object: [String: Any]) throws -> SettingsOverrides {
+            let duplicate = keys.filter { $0.value.count > 1 }.min { $0.value[1] < $1.value[1] }
+            if let (field, offsets) = duplicate {
+                let (firstLine, _) = CampaignFile.lineAndColumn(ofUTF8Offset: offsets[0], in: text)
+                let (line, column) = CampaignFile.lineAndColumn(ofUTF8Offset: offsets[1], in: text)
+                throw CampaignSettingsError(
+                    field: field, message: "appears twice (first on line \(firstLine ?? 1)); keep only one",
+                    file: source, line: line, column: column
+                )
+            }
             var overrides = SettingsOverrides()
             for key in object.keys.sorted(by: { position(of: $0) < position(of: $1) }) {
                 let value = object[key] ?? NSNull()
@@ -125,6 +142,7 @@ extension CampaignFile {
 
         /// The UTF-8 offset of a key's first appearance as a quoted string, for ordering and locating.
         private func position(of field: String) -> Int {
+            if let offset = keys[field]?.first { return offset }
             let parts = field.split(separator: ".").map(String.init)
             var searchStart = text.startIndex
             var found: Range<String.Index>?

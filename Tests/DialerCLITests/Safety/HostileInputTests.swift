@@ -106,6 +106,9 @@ struct HostileInputTests {
                 ("zone.json", Array("{\"timezone\": \"Mars/Olympus\"}".utf8), "zone.json:1:2: timezone: \"Mars/Olympus\" is not an IANA time zone like Asia/Kolkata"),
                 ("type.json", Array("{\"concurrency\": \"lots\"}".utf8), "type.json:1:2: concurrency: expected a whole number, not \"lots\""),
                 ("sql.json", Array("{\"'); DROP TABLE contacts;--\": 1}".utf8), "sql.json:1:2: '); DROP TABLE contacts;--: unknown setting"),
+                ("twice.json", Array("{\n  \"rate\": 5,\n  \"rate\": 500\n}".utf8), "twice.json:3:3: rate: appears twice (first on line 2); keep only one"),
+                ("inner.json", Array("{\"days\": \"rate\",\n \"rate\": \"x\"}".utf8), "inner.json:2:2: rate: expected a number, not \"x\""),
+                ("many.json", Array(("{" + (0..<60_000).map { "\"k\($0)\": 1" }.joined(separator: ",") + "}").utf8), "many.json:1:2: k0: unknown setting"),
                 ("huge.json", Array(repeating: UInt8(ascii: " "), count: 2_000_000), "huge.json: 2000000 bytes; a campaign file is at most 1048576 bytes of JSON"),
             ]
             for file in files {
