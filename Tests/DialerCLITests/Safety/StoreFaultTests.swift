@@ -55,10 +55,10 @@ struct StoreFaultTests {
     static func run(_ store: CampaignDatabase, campaign name: String, on simulator: RunningSimulator) async throws -> RunOutcome {
         let campaign = try #require(try store.campaign(named: name))
         let configuration = EngineConfiguration(
-            concurrency: 8, rate: 0, requestTimeout: .seconds(1), pollInterval: .milliseconds(50)
+            concurrency: 8, rate: 0, requestTimeout: .seconds(5), pollInterval: .milliseconds(50)
         )
         let client = VaaniConfiguration(
-            apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(1),
+            apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(5),
             retryPolicy: RetryPolicy(retriesWritesWhenRateLimited: false, retriesWritesWhenNotSent: false)
         )
         return try await VaaniClient.withClient(client) { client in
@@ -273,7 +273,7 @@ struct StoreFaultTests {
                 let host = ProcessInfo.processInfo.hostName
                 _ = try store.acquireLease(ofCampaign: campaign.id, pid: holder.processIdentifier, host: host, duration: 600)
                 let arguments = [
-                    "run", "leased", "--db", path, "--base-url", simulator.baseURL.absoluteString, "--request-timeout", "1s",
+                    "run", "leased", "--db", path, "--base-url", simulator.baseURL.absoluteString, "--request-timeout", "5s",
                     "--poll-interval", "50ms", "--calling-hours", "none",
                 ]
                 let environment = ["VAANI_API_KEY": simulator.apiKey]
