@@ -5,6 +5,27 @@ import Testing
 
 @Suite("Contacts, attempts and suppression")
 struct ContactTests {
+    @Test("large batches insert many rows per statement and still name every duplicate in file order")
+    func dedupInLargeBatches() throws {
+        let database = try CampaignDatabase.inMemory()
+        let campaign = try database.createCampaign(name: "c", agentID: "a")
+        _ = try database.insertContacts([NewContact(rowNumber: 2, name: "Earlier", phoneE164: "+14155550177")], intoCampaign: campaign.id)
+        // 100 rows: three full chunks and a remainder; duplicates in the first chunk (of a row in the same
+        // chunk), in the second (of an earlier import), and in the remainder (of a row in the first chunk).
+        var batch = (0..<100).map { NewContact(rowNumber: $0 + 2, name: "P\($0)", phoneE164: "+1415555\(String(format: "%04d", $0))") }
+        batch[5].phoneE164 = batch[1].phoneE164
+        batch[40].phoneE164 = "+14155550177"
+        batch[98].phoneE164 = batch[3].phoneE164
+        let result = try database.insertContacts(batch, intoCampaign: campaign.id)
+        #expect(result.inserted == 97)
+        #expect(result.duplicates == 3)
+        #expect(result.duplicateRowNumbers == [7, 42, 100])
+        let stored = try database.contacts(ofCampaign: campaign.id, limit: 200)
+        #expect(stored.count == 98)
+        #expect(stored.map(\.rowNumber) == [2] + (0..<100).filter { ![5, 40, 98].contains($0) }.map { $0 + 2 })
+        #expect(try database.insertContacts(batch, intoCampaign: campaign.id).duplicates == 100)
+    }
+
     @Test("bulk insert skips numbers the campaign already has, within and across batches")
     func dedup() throws {
         let database = try CampaignDatabase.inMemory()

@@ -42,6 +42,10 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// contact is dialed again. A request can reach the API well after the client gave up on it; the
     /// grace gives it time to appear.
     public var reconcileGrace: Duration
+    /// The most calls followed at once (placed, or ambiguous, and not yet ended), whatever ``maxActive``
+    /// allows: dispatch waits when calls are placed faster than the history shows them ending, so memory
+    /// stays flat however large the campaign.
+    public var maxFollowed: Int
 
     /// Creates settings; every parameter has the product's default.
     /// - Parameters:
@@ -58,6 +62,7 @@ public struct EngineConfiguration: Sendable, Hashable {
     ///   - pollInterval: Interval between lookups of calls in progress (default 2 s).
     ///   - waitForBalance: How long to wait for a top-up (default: do not wait).
     ///   - reconcileGrace: How long an ambiguous attempt waits before it may count as not placed (default 10 s).
+    ///   - maxFollowed: The most calls followed at once, whatever the channel limit (default 10,000).
     public init(
         concurrency: Int = 16,
         maxActive: Int = 0,
@@ -71,7 +76,8 @@ public struct EngineConfiguration: Sendable, Hashable {
         callTimeout: Duration = .seconds(2 * 3600),
         pollInterval: Duration = .seconds(2),
         waitForBalance: Duration? = nil,
-        reconcileGrace: Duration = .seconds(10)
+        reconcileGrace: Duration = .seconds(10),
+        maxFollowed: Int = 10_000
     ) {
         self.concurrency = concurrency
         self.maxActive = maxActive
@@ -86,6 +92,7 @@ public struct EngineConfiguration: Sendable, Hashable {
         self.pollInterval = pollInterval
         self.waitForBalance = waitForBalance
         self.reconcileGrace = reconcileGrace
+        self.maxFollowed = max(1, maxFollowed)
     }
 
     /// The time zone used for contacts whose own is unknown.

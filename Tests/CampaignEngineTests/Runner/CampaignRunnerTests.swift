@@ -225,6 +225,19 @@ struct CampaignRunnerTests {
         }
     }
 
+    @Test("without a channel limit, no more calls are started than can be followed at once")
+    func followCeiling() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(30))
+        harness.vaani.setDefault(.accept(endsAfter: .seconds(5)))
+        #expect(try await harness.drive(fast { $0.maxFollowed = 4 }) == .completed)
+        let placed = harness.vaani.placed
+        #expect(placed.count == 30)
+        for call in placed {
+            let overlapping = placed.filter { $0.createdAt <= call.createdAt && $0.endsAt > call.createdAt }
+            #expect(overlapping.count <= 4)
+        }
+    }
+
     @Test("on start, attempts left dialing are reconciled before anything new is dialed")
     func crashRecovery() async throws {
         let numbers = Self.numbers(3)
