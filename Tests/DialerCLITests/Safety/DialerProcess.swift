@@ -29,7 +29,7 @@ struct DialerProcess {
     }
 
     /// Runs `vaani-dialer arguments…` in `directory` with `environment` added to a minimal one
-    /// (no inherited VAANI_* variables), killing it after `timeout`.
+    /// (no inherited VAANI_* variables; sanitizer options pass through), killing it after `timeout`.
     static func run(
         _ arguments: [String],
         in directory: URL,
@@ -41,6 +41,10 @@ struct DialerProcess {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var base = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
+        // Under scripts/sanitize.sh the child is instrumented too: give it the same sanitizer options.
+        for (name, value) in ProcessInfo.processInfo.environment where name.hasSuffix("SAN_OPTIONS") {
+            base[name] = value
+        }
         base.merge(environment) { $1 }
         process.environment = base
         let outputURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
