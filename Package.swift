@@ -195,6 +195,24 @@ if Context.environment["VAANI_FUZZ"] != nil {
             dependencies: ["VaaniOpenAPI"],
             path: "Fuzz/FuzzAPIResponses",
             swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
-        )
+        ),
+        .executableTarget(
+            name: "FuzzCSVReader",
+            dependencies: ["ContactImport"],
+            path: "Fuzz/FuzzCSVReader",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "FuzzPhoneNumbers",
+            dependencies: ["PhoneNumbers"],
+            path: "Fuzz/FuzzPhoneNumbers",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "FuzzCampaignFile",
+            dependencies: ["CampaignEngine"],
+            path: "Fuzz/FuzzCampaignFile",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 }

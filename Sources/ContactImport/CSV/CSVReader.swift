@@ -77,7 +77,12 @@ public final class CSVReader {
         buffer = [UInt8](repeating: 0, count: self.chunkSize)
         self.delimiter = UInt8(ascii: ",")
         do {
-            while !reachedEndOfFile && validCount < buffer.count { try readMore() }
+            // Read at least the bytes the delimiter is detected from, so that the choice never depends
+            // on the chunk size.
+            while !reachedEndOfFile && (validCount < buffer.count || validCount < Self.delimiterScanBytes) {
+                if validCount == buffer.count { buffer.append(contentsOf: repeatElement(0, count: self.chunkSize)) }
+                try readMore()
+            }
             try checkEncoding()
             self.delimiter = delimiter ?? detectDelimiter()
             for stop in [self.delimiter, 0, UInt8(ascii: "\n"), UInt8(ascii: "\r")] { unquotedStops[Int(stop)] = true }
@@ -109,6 +114,10 @@ public final class CSVReader {
                 try checkLimits(progress, recordStart: start)
                 try refill()
             case .complete(let rawEnd, let next, let newlines):
+                // The limit holds however the record fell across reads, not only when it outgrew one.
+                if rawEnd - start > limits.maxRecordBytes {
+                    throw recordTooLarge(recordStart: start, quoteOpenedAtLine: nil)
+                }
                 record.line = line
                 record.byteOffset = bufferFileOffset + start
                 line += newlines + 1
@@ -138,6 +147,8 @@ public final class CSVReader {
         var column: Int
         var fieldBytes: Int
         var quoteOpenedAtLine: Int?
+        /// Whether the last buffered byte is a CR that may start a CRLF: a line end, not record text.
+        var endsInLineEnd = false
     }
 
     enum Step {
@@ -290,7 +301,7 @@ public final class CSVReader {
             var next = index + 1
             if byte == carriageReturn {
                 if next == count && !isEndOfFile {
-                    return .incomplete(Progress(column: column, fieldBytes: 0, quoteOpenedAtLine: nil))
+                    return .incomplete(Progress(column: column, fieldBytes: 0, quoteOpenedAtLine: nil, endsInLineEnd: true))
                 }
                 if next < count && bytes[next] == lineFeed { next += 1 }
             }
@@ -326,17 +337,21 @@ public final class CSVReader {
         if progress.fieldBytes > limits.maxFieldBytes {
             throw fieldTooLarge(column: progress.column, recordStart: recordStart, newlines: 0, quoted: progress.quoteOpenedAtLine)
         }
-        if validCount - recordStart > limits.maxRecordBytes {
-            var reason = "record is longer than \(limits.maxRecordBytes) bytes (limit maxRecordBytes)"
-            if let quoted = progress.quoteOpenedAtLine { reason += "; is the quote opened on line \(quoted) closed?" }
-            throw CSVError(
-                .recordTooLarge,
-                path: path,
-                line: line,
-                byteOffset: bufferFileOffset + recordStart,
-                reason: reason
-            )
+        if validCount - recordStart - (progress.endsInLineEnd ? 1 : 0) > limits.maxRecordBytes {
+            throw recordTooLarge(recordStart: recordStart, quoteOpenedAtLine: progress.quoteOpenedAtLine)
         }
+    }
+
+    private func recordTooLarge(recordStart: Int, quoteOpenedAtLine: Int?) -> CSVError {
+        var reason = "record is longer than \(limits.maxRecordBytes) bytes (limit maxRecordBytes)"
+        if let quoteOpenedAtLine { reason += "; is the quote opened on line \(quoteOpenedAtLine) closed?" }
+        return CSVError(
+            .recordTooLarge,
+            path: path,
+            line: line,
+            byteOffset: bufferFileOffset + recordStart,
+            reason: reason
+        )
     }
 
     private func newlinesBefore(_ index: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
@@ -401,13 +416,16 @@ public final class CSVReader {
         }
     }
 
+    /// How much of the file's start the delimiter is detected from: the first line, up to this many bytes.
+    static let delimiterScanBytes = 64 << 10
+
     /// Picks the candidate delimiter (`,` `;` tab `|`) that occurs most often outside quotes on the
-    /// first line; `,` when none does.
+    /// first line (within ``delimiterScanBytes``); `,` when none does.
     private func detectDelimiter() -> UInt8 {
         let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
         var counts = [Int](repeating: 0, count: candidates.count)
         var inQuotes = false
-        for byte in buffer[position..<validCount] {
+        for byte in buffer[position..<max(position, min(validCount, Self.delimiterScanBytes))] {
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes {
