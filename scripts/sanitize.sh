@@ -9,8 +9,11 @@ sanitizers=("$@")
 [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(thread address)
 for sanitizer in "${sanitizers[@]}"; do
     echo "== swift test --sanitize=$sanitizer"
-    # halt_on_error makes the first report fail the run instead of scrolling past.
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=0 halt_on_error=1" \
+    # halt_on_error makes the first report fail the run instead of scrolling past. The suppressions
+    # (absolute, for the dialer processes the CLI tests start in other directories) cover only a
+    # toolchain limitation: see the comment at the top of scripts/tsan-suppressions.txt.
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/scripts/tsan-suppressions.txt" \
+        ASAN_OPTIONS="detect_leaks=0 halt_on_error=1" \
         swift test --scratch-path ".build-$sanitizer" --sanitize="$sanitizer"
 done
 echo "sanitize: ${sanitizers[*]} passed"
