@@ -40,11 +40,11 @@ for target in "${targets[@]}"; do
     echo "== fuzzing $target for ${seconds}s (seed corpus: $(ls "$corpus" | wc -l) inputs)"
     # SWIFT_BACKTRACE=enable=no: libFuzzer reports the crash and saves the input itself; Swift's
     # backtracer would otherwise hold the crashed process for up to 30 s.
-    # -detect_leaks=0: LeakSanitizer cannot see pointers that Swift stores with an enum's case in
+    # detect_leaks=0: LeakSanitizer cannot see pointers that Swift stores with an enum's case in
     # their spare bits (the indirect enum nodes of the phone-number patterns, which live for the whole
-    # process in NumberingPlan.shared), so it reports them as leaked; scripts/sanitize.sh runs
-    # AddressSanitizer with detect_leaks=0 for the same reason.
-    if ! SWIFT_BACKTRACE=enable=no "$scratch/debug/$target" -max_total_time="$seconds" -detect_leaks=0 -rss_limit_mb=4096 -timeout=10 \
+    # process in NumberingPlan.shared), so it reports them as leaked (scripts/sanitize.sh also
+    # runs AddressSanitizer with detect_leaks=0).
+    if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$scratch/debug/$target" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 \
         -artifact_prefix="$work/$target-" -print_final_stats=1 "$work/$target" "$corpus" \
         >"$work/$target.log" 2>&1; then
         echo "!! $target found a failure; reproducer and log:" >&2
