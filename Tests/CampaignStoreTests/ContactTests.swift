@@ -5,13 +5,12 @@ import Testing
 
 @Suite("Contacts, attempts and suppression")
 struct ContactTests {
-    @Test("large batches insert many rows per statement and still name every duplicate in file order")
+    @Test("a large batch names every duplicate in file order, within the batch and against earlier imports")
     func dedupInLargeBatches() throws {
         let database = try CampaignDatabase.inMemory()
         let campaign = try database.createCampaign(name: "c", agentID: "a")
         _ = try database.insertContacts([NewContact(rowNumber: 2, name: "Earlier", phoneE164: "+14155550177")], intoCampaign: campaign.id)
-        // 100 rows: three full chunks and a remainder; duplicates in the first chunk (of a row in the same
-        // chunk), in the second (of an earlier import), and in the remainder (of a row in the first chunk).
+        // 100 rows with duplicates of a nearby row, of an earlier import, and of a row far back.
         var batch = (0..<100).map { NewContact(rowNumber: $0 + 2, name: "P\($0)", phoneE164: "+1415555\(String(format: "%04d", $0))") }
         batch[5].phoneE164 = batch[1].phoneE164
         batch[40].phoneE164 = "+14155550177"

@@ -14,63 +14,6 @@ import Glibc
 /// simulator's ledger of every call it placed.
 @Suite("import, run, kill, resume, export")
 struct KillAndResumeTests {
-    /// The `vaani-dialer` executable that `swift build --build-tests` put next to the test bundle.
-    static var executable: URL? {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("vaani-dialer")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }
-
-    /// A process of the executable, with its output in files.
-    struct Child {
-        let process: Process
-        let output: URL
-
-        var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
-    }
-
-    static func start(_ arguments: [String], environment: [String: String], in directory: URL, log: String) throws -> Child {
-        guard let executable else { throw MissingExecutable() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = directory
-        let output = directory.appendingPathComponent(log)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        return Child(process: process, output: output)
-    }
-
-    /// Waits for the process to exit, polling so that a hang fails the test instead of blocking it.
-    static func wait(_ child: Child, upTo limit: Duration) async throws -> Int32 {
-        let deadline = ContinuousClock.now + limit
-        while child.process.isRunning {
-            if ContinuousClock.now > deadline {
-                child.process.terminate()
-                throw TimedOut(log: child.text)
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return child.process.terminationStatus
-    }
-
-    struct MissingExecutable: Error, CustomStringConvertible {
-        var description: String { "vaani-dialer was not found next to the test bundle (\(CommandLine.arguments[0]))" }
-    }
-
-    struct TimedOut: Error, CustomStringConvertible {
-        var log: String
-        var description: String { "the process did not exit in time; its output:\n\(log)" }
-    }
-
     @Test("a run killed with SIGKILL resumes without losing or redialing anyone; the CSV matches the ledger")
     func killAndResume() async throws {
         let directory = FileManager.default.temporaryDirectory
@@ -94,12 +37,12 @@ struct KillAndResumeTests {
         configuration.errorRate = 0.04
         try await withSimulator(configuration) { simulator in
             let environment = ["VAANI_API_KEY": simulator.apiKey, "VAANI_BASE_URL": simulator.baseURL.absoluteString]
-            let imported = try Self.start(
+            let imported = try await DialerProcess.run(
                 ["import", "contacts.csv", "--campaign", "journey", "--agent", SimulatorConfiguration.demoAgentID,
                  "--region", "IN", "--db", database],
-                environment: environment, in: directory, log: "import.log"
+                in: directory, environment: environment, timeout: .seconds(60)
             )
-            #expect(try await Self.wait(imported, upTo: .seconds(60)) == 0, "\(imported.text)")
+            #expect(imported.status == 0, "\(imported.allOutput)")
 
             let runArguments = [
                 "--db", database, "--rate", "0", "--concurrency", "6", "--max-attempts", "2",
@@ -107,26 +50,28 @@ struct KillAndResumeTests {
                 "--retry-delay", "voicemail=never", "--calling-hours", "none", "--poll-interval", "300ms",
                 "--request-timeout", "5s",
             ]
-            let first = try Self.start(["run", "journey"] + runArguments, environment: environment, in: directory, log: "run.log")
+            let first = try DialerProcess.start(["run", "journey"] + runArguments, in: directory, environment: environment)
             // Kill it mid-flight: once a third of the list has been placed, with requests in the air.
             let deadline = ContinuousClock.now + .seconds(90)
             while try await simulator.ledger().count < 50, first.process.isRunning, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(first.process.isRunning, "the first run ended before it could be killed:\n\(first.text)")
+            #expect(first.process.isRunning, "the first run ended before it could be killed")
             kill(first.process.processIdentifier, SIGKILL)
-            first.process.waitUntilExit()
+            _ = try await first.finish()
             #expect(first.process.terminationReason == .uncaughtSignal)
             let placedBeforeKill = try await simulator.ledger().count
 
-            let resumed = try Self.start(["resume", "journey"] + runArguments, environment: environment, in: directory, log: "resume.log")
-            #expect(try await Self.wait(resumed, upTo: .seconds(240)) == 0, "\(resumed.text)")
-
-            let exported = try Self.start(
-                ["export", "journey", "--format", "csv", "--output", "journey.csv", "--db", database],
-                environment: [:], in: directory, log: "export.log"
+            let resumed = try await DialerProcess.run(
+                ["resume", "journey"] + runArguments, in: directory, environment: environment, timeout: .seconds(240)
             )
-            #expect(try await Self.wait(exported, upTo: .seconds(60)) == 0, "\(exported.text)")
+            #expect(resumed.status == 0, "\(resumed.allOutput)")
+
+            let exported = try await DialerProcess.run(
+                ["export", "journey", "--format", "csv", "--output", "journey.csv", "--db", database],
+                in: directory, timeout: .seconds(60)
+            )
+            #expect(exported.status == 0, "\(exported.allOutput)")
 
             let ledger = try await simulator.ledger()
             #expect(ledger.count >= placedBeforeKill)

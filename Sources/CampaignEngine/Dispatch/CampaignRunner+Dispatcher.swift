@@ -247,13 +247,7 @@ extension CampaignRunner {
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
             let elapsed = startInstant.duration(to: now)
             while inflight < configuration.concurrency {
-                if configuration.maxActive > 0, inflight + followed.count + unknowns.count >= configuration.maxActive {
-                    break
-                }
-                // Whatever the channel limit, no more calls are started than can be followed: when calls are
-                // placed faster than the history shows them ending, dispatch waits for the polls to catch up,
-                // which keeps memory and the history scans bounded.
-                if inflight + followed.count + unknowns.count >= configuration.maxFollowed { break }
+                if inflight + followed.count + unknowns.count >= configuration.activeLimit { break }
                 if gate.pausedUntil(now: now) != nil { break }
                 var isProbe = false
                 if let wait = balance {

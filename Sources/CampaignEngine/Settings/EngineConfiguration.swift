@@ -47,6 +47,11 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// stays flat however large the campaign.
     public var maxFollowed: Int
 
+    /// The most calls in flight, placed or ambiguous at once: the channel limit when one is set, and never
+    /// more than can be followed — when calls are placed faster than the history shows them ending,
+    /// dispatch waits for the polls to catch up, which keeps memory and history scans bounded.
+    public var activeLimit: Int { maxActive > 0 ? min(maxActive, maxFollowed) : maxFollowed }
+
     /// Creates settings; every parameter has the product's default.
     /// - Parameters:
     ///   - concurrency: Trigger requests in flight at once (default 16).

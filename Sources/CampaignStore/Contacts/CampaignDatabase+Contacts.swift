@@ -25,60 +25,30 @@ extension CampaignDatabase {
         try writer.write { db in try Self.insertContacts(contacts, intoCampaign: campaignID, db) }
     }
 
-    /// Rows per multi-row `INSERT`. Each statement step costs SQLite a fixed overhead whatever the row count,
-    /// so inserting 32 rows per step instead of one makes a million-row import markedly faster
-    /// (`scripts/bench-import.sh`); 32 × 7 = 224 parameters stays far below SQLite's limit.
-    static let rowsPerInsert = 32
-
     /// The body of ``insertContacts(_:intoCampaign:)``, for callers that already hold a transaction.
     static func insertContacts(_ contacts: [NewContact], intoCampaign campaignID: Int64, _ db: Database) throws
         -> ContactInsertResult
     {
-        let columns = #"INSERT INTO contacts (campaign_id, "row_number", name, phone_e164, region, timezone, variables) VALUES "#
-        let conflict = " ON CONFLICT (campaign_id, phone_e164) DO NOTHING"
-        let single = try db.cachedStatement(sql: columns + "(?, ?, ?, ?, ?, ?, ?)" + conflict)
-        let multiple = try db.cachedStatement(
-            sql: columns + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rowsPerInsert).joined(separator: ", ") + conflict
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO contacts (campaign_id, "row_number", name, phone_e164, region, timezone, variables)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, phone_e164) DO NOTHING
+                """
         )
-        func values(_ contact: NewContact) -> [any DatabaseValueConvertible] {
-            [
+        var result = ContactInsertResult(inserted: 0, duplicates: 0, duplicateRowNumbers: [])
+        for contact in contacts {
+            try statement.execute(arguments: [
                 campaignID, contact.rowNumber, contact.name, contact.phoneE164, contact.region, contact.timeZone,
                 contact.variables.json,
-            ]
-        }
-        var result = ContactInsertResult(inserted: 0, duplicates: 0, duplicateRowNumbers: [])
-        func insertOneByOne(_ rows: ArraySlice<NewContact>) throws {
-            for contact in rows {
-                try single.execute(arguments: StatementArguments(values(contact)))
-                if db.changesCount == 1 {
-                    result.inserted += 1
-                } else {
-                    result.duplicates += 1
-                    result.duplicateRowNumbers.append(contact.rowNumber)
-                }
-            }
-        }
-        let savepoint = try db.cachedStatement(sql: "SAVEPOINT contact_chunk")
-        let release = try db.cachedStatement(sql: "RELEASE contact_chunk")
-        let rollback = try db.cachedStatement(sql: "ROLLBACK TO contact_chunk")
-        var start = contacts.startIndex
-        while contacts.endIndex - start >= rowsPerInsert {
-            let chunk = contacts[start..<start + rowsPerInsert]
-            start += rowsPerInsert
-            // A chunk that holds a duplicate is rolled back to a savepoint and inserted row by row, so that
-            // every skipped row is named; chunks without one (nearly all) go in one step.
-            try savepoint.execute()
-            try multiple.execute(arguments: StatementArguments(chunk.flatMap(values)))
-            if db.changesCount == rowsPerInsert {
-                try release.execute()
-                result.inserted += rowsPerInsert
+            ])
+            if db.changesCount == 1 {
+                result.inserted += 1
             } else {
-                try rollback.execute()
-                try release.execute()
-                try insertOneByOne(chunk)
+                result.duplicates += 1
+                result.duplicateRowNumbers.append(contact.rowNumber)
             }
         }
-        try insertOneByOne(contacts[start...])
         return result
     }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import CampaignEngine
 import CampaignReports
 import CampaignStore
-import ContactImport
 import DialerTesting
 import Foundation
 import Logging
@@ -44,8 +43,14 @@ struct DemoCommand: AsyncParsableCommand {
             print("Vaani simulator listening on \(simulator.baseURL.absoluteString) (25 requests/s per key, wallet \(DemoScenario.startingBalance))")
 
             print("\n== Import \(contacts)")
-            let imported = try await importContacts(databasePath: databasePath)
-            print(imported, terminator: "")
+            try await ImportCommand.parse([
+                contacts, "--campaign", DemoScenario.campaign, "--agent", SimulatorConfiguration.demoAgentID,
+                "--region", "IN", "--db", databasePath,
+            ]).run()
+            let database = try CampaignDatabase.open(at: databasePath)
+            guard let campaign = try database.campaign(named: DemoScenario.campaign) else {
+                throw ValidationError("the demo campaign is missing from \(databasePath) after its import")
+            }
 
             print("\n== Run campaign \(DemoScenario.campaign)")
             let run = CampaignRun(
@@ -55,9 +60,7 @@ struct DemoCommand: AsyncParsableCommand {
             )
             var outcome = try await run.perform(apiKey: simulator.apiKey, baseURL: simulator.baseURL, logger: logger)
             if outcome == .paused(.insufficientBalance) {
-                let counts = try CampaignDatabase.open(at: databasePath).contactCounts(
-                    ofCampaign: try campaignID(databasePath)
-                )
+                let counts = try database.contactCounts(ofCampaign: campaign.id)
                 let final = counts.filter { $0.key.isFinal }.values.reduce(0, +)
                 let waiting = counts.filter { !$0.key.isFinal }.values.reduce(0, +)
                 print(
@@ -79,7 +82,7 @@ struct DemoCommand: AsyncParsableCommand {
             print(Self.apiSummary(stats))
 
             print("\n== Reports")
-            let reporter = CampaignReporter(database: try CampaignDatabase.open(at: databasePath))
+            let reporter = CampaignReporter(database: database)
             let base = (output as NSString).appendingPathComponent(DemoScenario.campaign)
             try reporter.exportCSV(campaign: DemoScenario.campaign, to: .file(path: base + ".csv"))
             try reporter.exportJSONLines(campaign: DemoScenario.campaign, to: .file(path: base + ".jsonl"))
@@ -101,25 +104,6 @@ struct DemoCommand: AsyncParsableCommand {
             try FileManager.default.removeItem(atPath: databasePath + suffix)
         }
         return databasePath
-    }
-
-    private func importContacts(databasePath: String) async throws -> String {
-        let importer = ContactImporter(database: try CampaignDatabase.open(at: databasePath))
-        let options = ContactImportOptions(
-            campaign: DemoScenario.campaign, agentID: SimulatorConfiguration.demoAgentID, defaultRegion: "IN"
-        )
-        var bar = ProgressBar(isTerminal: isatty(STDOUT_FILENO) == 1)
-        let summary = try await importer.importContacts(from: contacts, options: options) { bar.update($0) }
-        bar.finish()
-        let total = try importer.database.contactCount(ofCampaign: summary.campaign.id)
-        return ImportReport(csv: contacts, summary: summary, campaignTotal: total).text
-    }
-
-    private func campaignID(_ databasePath: String) throws -> Int64 {
-        guard let campaign = try CampaignDatabase.open(at: databasePath).campaign(named: DemoScenario.campaign) else {
-            throw ValidationError("the demo campaign disappeared from \(databasePath)")
-        }
-        return campaign.id
     }
 
     /// What the simulated API saw: trigger answers by status, so the 429s, the 402 and the DND 403 are

@@ -238,12 +238,9 @@ struct CampaignRunnerTests {
         }
     }
 
-    @Test("on start, attempts left dialing are reconciled before anything new is dialed")
-    func crashRecovery() async throws {
-        let numbers = Self.numbers(3)
-        let harness = try RunnerHarness(numbers: numbers)
-        // An earlier process committed attempts for the first two contacts and was killed; only the first
-        // one's request reached the API.
+    /// What a process killed mid-dispatch leaves: attempts committed for the first two contacts, of which
+    /// only the first one's request reached the API.
+    static func leaveTwoAttemptsDialing(_ harness: RunnerHarness, _ numbers: [String]) throws {
         let placedID = UUID(), lostID = UUID()
         let due = try harness.journal.dueContacts(now: harness.origin, afterID: 0, limit: 2)
         try harness.journal.apply([
@@ -251,6 +248,13 @@ struct CampaignRunnerTests {
             JournalEntry(contactID: due[1].id, status: .dialing, attempts: 1, attempt: .start(id: lostID, number: 1, startedAt: harness.origin)),
         ])
         _ = harness.vaani.placeDirectly(number: numbers[0], attemptID: placedID, endsAfter: .seconds(1))
+    }
+
+    @Test("on start, attempts left dialing are reconciled before anything new is dialed")
+    func crashRecovery() async throws {
+        let numbers = Self.numbers(3)
+        let harness = try RunnerHarness(numbers: numbers)
+        try Self.leaveTwoAttemptsDialing(harness, numbers)
         #expect(try await harness.drive(fast()) == .completed)
         #expect(harness.vaani.placed.filter { $0.number == numbers[0] }.count == 1)
         #expect(harness.vaani.placed.filter { $0.number == numbers[1] }.count == 1)
@@ -267,13 +271,7 @@ struct CampaignRunnerTests {
     func crashRecoveryDeepInHistory() async throws {
         let numbers = Self.numbers(2)
         let harness = try RunnerHarness(numbers: numbers)
-        let placedID = UUID(), lostID = UUID()
-        let due = try harness.journal.dueContacts(now: harness.origin, afterID: 0, limit: 2)
-        try harness.journal.apply([
-            JournalEntry(contactID: due[0].id, status: .dialing, attempts: 1, attempt: .start(id: placedID, number: 1, startedAt: harness.origin)),
-            JournalEntry(contactID: due[1].id, status: .dialing, attempts: 1, attempt: .start(id: lostID, number: 1, startedAt: harness.origin)),
-        ])
-        _ = harness.vaani.placeDirectly(number: numbers[0], attemptID: placedID, endsAfter: .seconds(1))
+        try Self.leaveTwoAttemptsDialing(harness, numbers)
         // Another campaign on the same account placed 2,500 calls since: the attempt's call is on the
         // thirteenth history page, far past the pages that following recent calls reads.
         for index in 0..<2_500 {

@@ -28,14 +28,49 @@ struct DialerProcess {
         }
     }
 
-    /// Runs `vaani-dialer arguments…` in `directory` with `environment` added to a minimal one
-    /// (no inherited VAANI_* variables; sanitizer options pass through), killing it after `timeout`.
-    static func run(
-        _ arguments: [String],
-        in directory: URL,
-        environment: [String: String] = [:],
-        timeout: Duration = .seconds(120)
-    ) async throws -> Result {
+    /// A started `vaani-dialer`, its output going to files in its directory.
+    struct Running {
+        /// The child process (for its pid, or to signal it).
+        let process: Process
+        let arguments: [String]
+        let outputURL: URL
+        let errorURL: URL
+        let output: FileHandle
+        let error: FileHandle
+
+        /// Waits for the process to exit, killing it after `timeout`, and returns what it printed.
+        func finish(timeout: Duration = .seconds(120)) async throws -> Result {
+            defer {
+                try? FileManager.default.removeItem(at: outputURL)
+                try? FileManager.default.removeItem(at: errorURL)
+            }
+            let deadline = ContinuousClock.now + timeout
+            while process.isRunning {
+                if ContinuousClock.now > deadline {
+                    process.terminate()
+                    process.waitUntilExit()
+                    try? output.close()
+                    try? error.close()
+                    throw DialerProcessError(
+                        description: "vaani-dialer \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: "
+                            + ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
+                    )
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            try output.close()
+            try error.close()
+            return Result(
+                status: process.terminationStatus,
+                standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
+                standardError: try String(contentsOf: errorURL, encoding: .utf8)
+            )
+        }
+    }
+
+    /// Starts `vaani-dialer arguments…` in `directory` with `environment` added to a minimal one
+    /// (no inherited VAANI_* variables; sanitizer options pass through).
+    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -51,37 +86,25 @@ struct DialerProcess {
         let errorURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outputURL)
-            try? FileManager.default.removeItem(at: errorURL)
-        }
         let output = try FileHandle(forWritingTo: outputURL)
         let error = try FileHandle(forWritingTo: errorURL)
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                process.waitUntilExit()
-                try? output.close()
-                try? error.close()
-                throw DialerProcessError(
-                    description: "vaani-dialer \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: "
-                        + ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
-                )
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        try output.close()
-        try error.close()
-        return Result(
-            status: process.terminationStatus,
-            standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
-            standardError: try String(contentsOf: errorURL, encoding: .utf8)
+        return Running(
+            process: process, arguments: arguments, outputURL: outputURL, errorURL: errorURL, output: output, error: error
         )
+    }
+
+    /// Runs `vaani-dialer arguments…` to its end (see ``start(_:in:environment:)``), killing it after `timeout`.
+    static func run(
+        _ arguments: [String],
+        in directory: URL,
+        environment: [String: String] = [:],
+        timeout: Duration = .seconds(120)
+    ) async throws -> Result {
+        try await start(arguments, in: directory, environment: environment).finish(timeout: timeout)
     }
 }
 
