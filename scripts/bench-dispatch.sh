@@ -26,26 +26,13 @@ KEY=vaani_00000000000000000000000000dem0
 export VAANI_API_KEY=$KEY
 
 WORK=$(mktemp -d)
-SIM_PID=""
-stop_simulator() {
-    if [[ -n "$SIM_PID" ]]; then
-        kill "$SIM_PID" 2>/dev/null || true
-        wait "$SIM_PID" 2>/dev/null || true
-    fi
-    SIM_PID=""
-}
+source scripts/lib/simulator.sh
 trap 'stop_simulator; rm -rf "$WORK"' EXIT
 
-start_simulator() {
-    "$BIN" simulator --port 0 --seed 7 --speed 2000 --answer-rate 1 --no-answer-rate 0 --busy-rate 0 --fail-rate 0 \
-        --voicemail-rate 0 "$@" >"$WORK/banner" 2>"$WORK/simulator.err" &
-    SIM_PID=$!
-    for _ in $(seq 1 100); do
-        grep -q "listening on" "$WORK/banner" 2>/dev/null && break
-        sleep 0.1
-    done
-    URL=$(sed -n 's/^Vaani simulator listening on //p' "$WORK/banner")
-    [[ -n "$URL" ]] || { echo "simulator did not start" >&2; cat "$WORK/simulator.err" >&2; exit 1; }
+# A simulator where every call is answered, with extra options (a rate limit).
+start_answering_simulator() {
+    start_simulator --seed 7 --speed 2000 --answer-rate 1 --no-answer-rate 0 --busy-rate 0 --fail-rate 0 \
+        --voicemail-rate 0 "$@"
 }
 
 stats() { curl -s "$URL/_sim/stats"; }
@@ -73,7 +60,7 @@ PY
 }
 
 echo "== 1. raw trigger capacity of the simulator (wrk, $CONCURRENCY connections, 10 s)"
-start_simulator
+start_answering_simulator
 cat >"$WORK/trigger.lua" <<LUA
 local counter = 0
 request = function()
@@ -91,7 +78,7 @@ echo "simulator raw trigger capacity: $RAW calls/s"
 stop_simulator
 
 echo "== 2. engine dispatch: $CONTACTS contacts, unpaced, concurrency $CONCURRENCY, state persisted"
-start_simulator
+start_answering_simulator
 make_campaign dispatch "$CONTACTS" 1
 /usr/bin/time -v "$BIN" run dispatch --db "$WORK/bench.sqlite" --base-url "$URL" --rate 0 --concurrency "$CONCURRENCY" \
     --poll-interval 500ms >"$WORK/dispatch.out" 2>"$WORK/dispatch.time"
@@ -110,7 +97,7 @@ grep -E "Elapsed|Maximum resident" "$WORK/dispatch.time" | sed 's/^\s*/engine /'
 stop_simulator
 
 pacing() { # configured-rate
-    start_simulator --rate-limit 20 --burst 20
+    start_answering_simulator --rate-limit 20 --burst 20
     make_campaign "paced$1" $((PACING_SECONDS * 60 + 100)) $((2 + $1))
     "$BIN" run "paced$1" --db "$WORK/bench.sqlite" --base-url "$URL" --rate "$1" --concurrency 16 --poll-interval 1s \
         >/dev/null 2>&1 &
@@ -149,7 +136,7 @@ pacing 50
 
 if [[ -n "${MEMORY_CONTACTS:-}" ]]; then
     echo "== 4. memory across $MEMORY_CONTACTS contacts"
-    start_simulator
+    start_answering_simulator
     make_campaign memory "$MEMORY_CONTACTS" 9
     /usr/bin/time -v "$BIN" run memory --db "$WORK/bench.sqlite" --base-url "$URL" --rate 0 --concurrency "$CONCURRENCY" \
         --poll-interval 1s >/dev/null 2>"$WORK/memory.time"

@@ -22,16 +22,10 @@ swift build -c release --product vaani-dialer >&2
 BIN="$(swift build -c release --show-bin-path)/vaani-dialer"
 
 WORK=$(mktemp -d)
-trap 'kill "$SIM_PID" 2>/dev/null || true; wait "$SIM_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+source scripts/lib/simulator.sh
+trap 'stop_simulator; rm -rf "$WORK"' EXIT
 
-"$BIN" simulator --port 0 --seed 1 --speed 60 >"$WORK/banner" 2>"$WORK/stderr" &
-SIM_PID=$!
-for _ in $(seq 1 100); do
-    grep -q "listening on" "$WORK/banner" 2>/dev/null && break
-    sleep 0.1
-done
-URL=$(sed -n 's/^Vaani simulator listening on //p' "$WORK/banner")
-[ -n "$URL" ] || { echo "simulator did not start:" >&2; cat "$WORK/stderr" >&2; exit 1; }
+start_simulator --seed 1 --speed 60
 KEY=vaani_00000000000000000000000000dem0
 
 # Every request dials a different number, like a campaign does.

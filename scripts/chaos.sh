@@ -16,39 +16,25 @@ BUILD=${BUILD:-debug}   # BUILD=release kills a release build (more calls per se
 swift build -c "$BUILD" --product vaani-dialer >/dev/null 2>&1 || swift build -c "$BUILD" --product vaani-dialer
 BIN="$(swift build -c "$BUILD" --show-bin-path)/vaani-dialer"
 WORK=$(mktemp -d)
-SIM_PID=""
+source scripts/lib/simulator.sh
 cleanup() {
-    [[ -n "$SIM_PID" ]] && kill "$SIM_PID" 2>/dev/null || true
+    stop_simulator
     wait 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-start_simulator() {
-    "$BIN" simulator --port 0 --speed 2000 --seed "$1" --answer-rate 1 --no-answer-rate 0 --busy-rate 0 \
-        --fail-rate 0 --voicemail-rate 0 "${@:2}" >"$WORK/simulator.out" 2>&1 &
-    SIM_PID=$!
-    for _ in $(seq 1 100); do
-        URL=$(grep -o 'http://[0-9.:]*' "$WORK/simulator.out" | head -1 || true)
-        [[ -n "$URL" ]] && return 0
-        sleep 0.1
-    done
-    echo "the simulator did not start" >&2
-    cat "$WORK/simulator.out" >&2
-    exit 1
-}
-
-stop_simulator() {
-    kill "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-    SIM_PID=""
+# A simulator where every call is answered: SEED, then extra options (faults).
+start_answering_simulator() {
+    start_simulator --speed 2000 --seed "$1" --answer-rate 1 --no-answer-rate 0 --busy-rate 0 \
+        --fail-rate 0 --voicemail-rate 0 "${@:2}"
 }
 
 # One phase: a campaign of its own, KILLS/2 random kills, then a run to the end, then the ledger check.
 phase() {
     local name=$1 seed=$2 kills=$3
     shift 3
-    start_simulator "$seed" "$@"
+    start_answering_simulator "$seed" "$@"
     python3 - "$WORK/$name.csv" "$CONTACTS" "$seed" <<'PY'
 import sys
 path, count, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
