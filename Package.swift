@@ -86,7 +86,10 @@ let package = Package(
         /// Campaigns, contacts, attempts and suppression in SQLite.
         .target(
             name: "CampaignStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         /// Streaming CSV import: reading, column detection, validation, dedup and suppression.

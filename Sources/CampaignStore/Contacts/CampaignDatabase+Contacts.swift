@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension CampaignDatabase {
     /// What ``insertContacts(_:intoCampaign:)`` did.
@@ -36,20 +37,85 @@ extension CampaignDatabase {
                 ON CONFLICT (campaign_id, phone_e164) DO NOTHING
                 """
         )
+        // Binds with the C API rather than `StatementArguments`: building seven boxed
+        // `DatabaseValue`s per row and copying every string (SQLITE_TRANSIENT) took a third of the
+        // writer thread in a 1M-row import. Here each string is bound in place (SQLITE_STATIC, a nil
+        // destructor) for the duration of its step.
+        let handle = statement.sqliteStatement
+        let connection = db.sqliteConnection
         var result = ContactInsertResult(inserted: 0, duplicates: 0, duplicateRowNumbers: [])
         for contact in contacts {
-            try statement.execute(arguments: [
-                campaignID, contact.rowNumber, contact.name, contact.phoneE164, contact.region, contact.timeZone,
-                contact.variables.json,
-            ])
-            if db.changesCount == 1 {
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, campaignID)
+            sqlite3_bind_int64(handle, 2, Int64(contact.rowNumber))
+            let code = Self.withText(contact.name) { name in
+                Self.withText(contact.phoneE164) { phone in
+                    Self.withText(contact.region) { region in
+                        Self.withText(contact.timeZone) { timeZone in
+                            Self.withText(contact.variables.json) { variables in
+                                Self.bind(name, at: 3, handle)
+                                Self.bind(phone, at: 4, handle)
+                                Self.bind(region, at: 5, handle)
+                                Self.bind(timeZone, at: 6, handle)
+                                Self.bind(variables, at: 7, handle)
+                                let code = sqlite3_step(handle)
+                                // Unbinds before the buffers go away.
+                                sqlite3_clear_bindings(handle)
+                                return code
+                            }
+                        }
+                    }
+                }
+            }
+            guard code == SQLITE_DONE else {
+                let message = String(cString: sqlite3_errmsg(connection))
+                sqlite3_reset(handle)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: message,
+                    sql: statement.sql
+                )
+            }
+            if sqlite3_changes(connection) == 1 {
                 result.inserted += 1
             } else {
                 result.duplicates += 1
                 result.duplicateRowNumbers.append(contact.rowNumber)
             }
         }
+        sqlite3_reset(handle)
         return result
+    }
+
+    /// A string's UTF-8 bytes for binding.
+    private struct BoundText {
+        var base: UnsafePointer<CChar>
+        var count: Int32
+    }
+
+    /// What an empty string is bound from: SQLite takes a null pointer for NULL, not for "".
+    private static let emptyText: StaticString = ""
+
+    /// Calls `body` with the UTF-8 bytes of `text` (nil for nil), without copying native strings.
+    private static func withText<R>(_ text: String?, _ body: (BoundText?) -> R) -> R {
+        guard var text else { return body(nil) }
+        let empty = UnsafeRawPointer(emptyText.utf8Start).assumingMemoryBound(to: CChar.self)
+        let bytes: (UnsafeBufferPointer<UInt8>) -> R = { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return body(BoundText(base: empty, count: 0)) }
+            return body(BoundText(base: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), count: Int32(bytes.count)))
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(bytes) { return result }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(bytes)!
+    }
+
+    /// Binds text in place (it must outlive the step), or NULL for nil.
+    private static func bind(_ text: BoundText?, at index: Int32, _ handle: SQLiteStatement) {
+        if let text {
+            sqlite3_bind_text(handle, index, text.base, text.count, nil)
+        } else {
+            sqlite3_bind_null(handle, index)
+        }
     }
 
     /// The number of contacts of a campaign in each status; statuses with no contact are absent.

@@ -10,6 +10,9 @@ extension CampaignDatabase {
         migrator.registerMigration("v1: campaigns, contacts, attempts, suppression, imports") { db in
             try db.execute(sql: v1Schema)
         }
+        migrator.registerMigration("v2: contact status check without IN") { db in
+            try db.execute(sql: v2ContactsRebuild)
+        }
         return migrator
     }
 
@@ -100,5 +103,48 @@ extension CampaignDatabase {
             suppressed INTEGER NOT NULL DEFAULT 0 CHECK (suppressed >= 0)
         );
         CREATE INDEX imports_by_campaign ON imports (campaign_id);
+        """
+
+    /// The contact statuses the schema accepts.
+    ///
+    /// The v2 check spells them as `status = 'a' OR status = 'b' …` rather than `status IN (…)`: with
+    /// SQLite 3.40 the `IN` form cost about 1.4 µs per inserted row (1.4 s of a 1M-row import, a
+    /// third of SQLite's share), the `OR` chain almost nothing, since a new contact matches the
+    /// first term.
+    private static let contactStatuses = [
+        "pending", "dialing", "unknown", "in_call", "retry_wait", "completed", "no_answer", "busy",
+        "failed", "voicemail", "invalid", "dnd", "suppressed", "cancelled",
+    ]
+
+    /// Rebuilds `contacts` with the same columns, constraints and index as v1 but the cheaper status
+    /// check (SQLite cannot alter a CHECK in place). Foreign keys are off during migrations, so
+    /// dropping the old table leaves `attempts` alone, and the rename makes their references point
+    /// at the new table.
+    private static let v2ContactsRebuild = """
+        CREATE TABLE contacts_v2 (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            "row_number" INTEGER NOT NULL CHECK ("row_number" >= 1),
+            name TEXT NOT NULL,
+            phone_e164 TEXT NOT NULL CHECK (\(e164Check)),
+            region TEXT,
+            timezone TEXT,
+            variables TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(variables)),
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (\(contactStatuses.map { "status = '\($0)'" }.joined(separator: " OR "))),
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            next_attempt_at INTEGER,
+            last_error TEXT,
+            UNIQUE (campaign_id, phone_e164)
+        );
+        INSERT INTO contacts_v2
+            (id, campaign_id, "row_number", name, phone_e164, region, timezone, variables, status, attempts,
+             next_attempt_at, last_error)
+        SELECT id, campaign_id, "row_number", name, phone_e164, region, timezone, variables, status, attempts,
+            next_attempt_at, last_error
+        FROM contacts;
+        DROP TABLE contacts;
+        ALTER TABLE contacts_v2 RENAME TO contacts;
+        CREATE INDEX contacts_due ON contacts (campaign_id, status, next_attempt_at);
         """
 }

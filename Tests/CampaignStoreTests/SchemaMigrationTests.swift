@@ -1,0 +1,90 @@
+@testable import CampaignStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Schema migrations")
+struct SchemaMigrationTests {
+    @Test("a v1 database is migrated to v2 with its contacts, their attempts and the links between them")
+    func v1ToV2() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let queue = try DatabaseQueue(path: directory.path("v1.sqlite"), configuration: CampaignDatabase.makeConfiguration())
+        try CampaignDatabase.migrator.migrate(queue, upTo: "v1: campaigns, contacts, attempts, suppression, imports")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO campaigns (id, name, agent_id, created_at, updated_at) VALUES (1, 'renewals', 'agent', 0, 0);
+                INSERT INTO contacts (id, campaign_id, "row_number", name, phone_e164, variables, status, attempts)
+                    VALUES (7, 1, 2, 'Asha', '+919876543210', '{"plan":"Gold"}', 'completed', 1);
+                INSERT INTO attempts (id, contact_id, campaign_id, number, started_at, call_id, outcome)
+                    VALUES ('00000000-0000-0000-0000-000000000001', 7, 1, 1, 5, 'call-1', 'completed');
+                """)
+        }
+
+        let database = try CampaignDatabase(queue)
+
+        let contact = try #require(try database.contacts(ofCampaign: 1).first)
+        #expect(contact.id == 7 && contact.phoneE164 == "+919876543210" && contact.status == .completed)
+        #expect(contact.variables.dictionary == ["plan": "Gold"])
+        try queue.read { db in
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'contacts'") ?? ""
+            #expect(sql.contains("status = 'pending' OR status = 'dialing'"))
+            #expect(!sql.contains("status IN"))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_due'") == 1)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+        // The attempt still belongs to the contact: deleting the contact cascades to it.
+        try queue.write { db in try db.execute(sql: "DELETE FROM contacts WHERE id = 7") }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attempts") } == 0)
+    }
+
+    @Test("the schema accepts every contact status and refuses any other")
+    func contactStatusCheck() throws {
+        let database = try CampaignDatabase.inMemory()
+        let campaign = try database.createCampaign(name: "renewals", agentID: "agent")
+        _ = try database.insertContacts([NewContact(rowNumber: 2, name: "", phoneE164: "+14155550100")], intoCampaign: campaign.id)
+        for status in ContactStatus.allCases {
+            try database.writer.write { db in
+                try db.execute(sql: "UPDATE contacts SET status = ?", arguments: [status.rawValue])
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in try db.execute(sql: "UPDATE contacts SET status = 'bogus'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in try db.execute(sql: "UPDATE contacts SET status = 'Pending'") }
+        }
+    }
+
+    @Test("contacts keep empty and missing texts apart, and any text byte for byte")
+    func textBinding() throws {
+        let database = try CampaignDatabase.inMemory()
+        let campaign = try database.createCampaign(name: "renewals", agentID: "agent")
+        let long = String(repeating: "ü'\"; DROP TABLE contacts; --", count: 200)
+        let result = try database.insertContacts(
+            [
+                NewContact(rowNumber: 2, name: "", phoneE164: "+14155550100", region: nil, timeZone: nil),
+                NewContact(rowNumber: 3, name: long, phoneE164: "+14155550101", region: "", timeZone: "America/New_York"),
+                NewContact(rowNumber: 4, name: "dup", phoneE164: "+14155550100"),
+            ],
+            intoCampaign: campaign.id
+        )
+        #expect(result == .init(inserted: 2, duplicates: 1, duplicateRowNumbers: [4]))
+        let rows = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, region, timezone FROM contacts ORDER BY id")
+        }
+        #expect(rows[0]["name"] as String? == "" && rows[0]["region"] as String? == nil && rows[0]["timezone"] as String? == nil)
+        #expect(rows[1]["name"] as String? == long && rows[1]["region"] as String? == "")
+        #expect(rows[1]["timezone"] as String? == "America/New_York")
+
+        // A row the schema refuses fails the batch with SQLite's reason, and the next batch works.
+        let refused = #expect(throws: DatabaseError.self) {
+            try database.insertContacts([NewContact(rowNumber: 5, name: "x", phoneE164: "4155550102")], intoCampaign: campaign.id)
+        }
+        #expect(refused?.resultCode == .SQLITE_CONSTRAINT)
+        #expect(refused?.message?.contains("CHECK constraint failed") == true)
+        let next = try database.insertContacts([NewContact(rowNumber: 6, name: "y", phoneE164: "+14155550102")], intoCampaign: campaign.id)
+        #expect(next.inserted == 1)
+        #expect(try database.contactCount(ofCampaign: campaign.id) == 3)
+    }
+}
