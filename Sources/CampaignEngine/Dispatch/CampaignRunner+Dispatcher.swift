@@ -182,6 +182,11 @@ extension CampaignRunner {
                 && reserveIndex >= reserve.count && dueExhausted && balance == nil
         }
 
+        /// Whether ``fill(_:_:)`` could start another trigger now, limits permitting.
+        var hasFreeSlot: Bool {
+            inflight < configuration.concurrency && inflight + followed.count + unknowns.count < configuration.activeLimit
+        }
+
         var nonFinalCount: Int {
             counts.filter { !$0.key.isFinal }.values.reduce(0, +)
         }
@@ -246,8 +251,7 @@ extension CampaignRunner {
         /// store sees one write per batch rather than one per call.
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
             let elapsed = startInstant.duration(to: now)
-            while inflight < configuration.concurrency {
-                if inflight + followed.count + unknowns.count >= configuration.activeLimit { break }
+            while hasFreeSlot {
                 if gate.pausedUntil(now: now) != nil { break }
                 var isProbe = false
                 if let wait = balance {
@@ -598,13 +602,18 @@ extension CampaignRunner {
         }
 
         /// Keeps one timer task in the group so the loop wakes for polls, due contacts and control checks.
+        ///
+        /// It wakes only for what the loop could then start: not for a poll while one is running (polls
+        /// that outlast the poll interval would otherwise spin the loop), nor for a probe already in
+        /// flight, nor for due contacts while every slot is taken. The answers of running tasks wake the
+        /// loop by themselves.
         mutating func startTicker(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
             guard !tickerRunning else { return }
             var wake = now.advanced(by: .seconds(1))
-            if !followed.isEmpty || !unknowns.isEmpty { wake = min(wake, max(nextPollAt, now)) }
+            if !pollRunning, !followed.isEmpty || !unknowns.isEmpty { wake = min(wake, max(nextPollAt, now)) }
             if let until = gate.pausedUntil(now: now) { wake = min(wake, until) }
-            if let wait = balance { wake = min(wake, max(wait.nextProbe, now)) }
-            if dueExhausted, stopping == nil {
+            if let wait = balance, !wait.probeInFlight { wake = min(wake, max(wait.nextProbe, now)) }
+            if dueExhausted, stopping == nil, hasFreeSlot {
                 wake = min(wake, max(nextRefillAt, now))
                 if inflight == 0, followed.isEmpty, unknowns.isEmpty, let next = try journal.nextDueDate() {
                     wake = min(wake, max(instant(next), now))

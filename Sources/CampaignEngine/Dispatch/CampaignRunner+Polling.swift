@@ -145,6 +145,9 @@ extension CampaignRunner.Dispatcher {
             stop(.paused(.authentication), reason: "the API key was refused")
             return
         }
+        if let error = result.error {
+            runner.logger.info("the call history could not be read; the next poll tries again", metadata: ["error": "\(error)"])
+        }
         for (callID, var call) in followed {
             guard let report = result.reports[callID] else {
                 call.unseenPolls += 1
