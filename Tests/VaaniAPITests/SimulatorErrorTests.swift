@@ -93,7 +93,9 @@ struct SimulatorErrorTests {
 
     @Test("A rate-limited trigger carries Retry-After when the policy does not retry it")
     func rateLimited() async throws {
-        try await withSimulator(SimulatorConfiguration(rateLimit: 0.5, burst: 1)) { simulator in
+        // One token per 20 s: the second trigger is refused however slowly a loaded (or sanitized)
+        // machine sends it, and nothing here waits for the next token.
+        try await withSimulator(SimulatorConfiguration(rateLimit: 0.05, burst: 1)) { simulator in
             var policy = RetryPolicy.default
             policy.retriesWritesWhenRateLimited = false
             try await VaaniClient.withClient(clientConfiguration(simulator, retryPolicy: policy)) { client in
