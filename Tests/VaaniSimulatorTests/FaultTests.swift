@@ -57,7 +57,9 @@ struct FaultTests {
             try await Task.sleep(for: .milliseconds(200))
             shutdownStarted = clock.now
         }
-        #expect(shutdownStarted.duration(to: clock.now) < .seconds(10))
+        // The hang lasts 600 s; a shutdown that waited for it would take that long. Alone, shutdown takes
+        // well under a second; amid the whole suite under a sanitizer it has taken up to half a minute.
+        #expect(shutdownStarted.duration(to: clock.now) < .seconds(90))
     }
 
     @Test func faultDrawsAreDeterministicUnderASeed() async throws {
