@@ -21,7 +21,7 @@ let package = Package(
         .library(name: "ContactImport", targets: ["ContactImport"]),
         .library(name: "CampaignEngine", targets: ["CampaignEngine"]),
         .library(name: "CampaignReports", targets: ["CampaignReports"]),
-        .library(name: "DialerTesting", targets: ["DialerTesting"]),
+        .library(name: "SimulatorHarness", targets: ["SimulatorHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -120,7 +120,7 @@ let package = Package(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
-                "CampaignEngine", "CampaignReports", "DialerTesting",
+                "CampaignEngine", "CampaignReports", "SimulatorHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -128,11 +128,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // MARK: Testing
+        // MARK: Simulator harness
 
-        /// Starts the simulator on a free loopback port for tests and benchmarks.
+        /// Starts the simulator on a free loopback port and talks to its control API: for the demo,
+        /// the tests and the benchmarks.
         .target(
-            name: "DialerTesting",
+            name: "SimulatorHarness",
             dependencies: [
                 "VaaniSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -147,11 +148,11 @@ let package = Package(
             resources: [.copy("Samples")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "VaaniAPITests", dependencies: ["VaaniAPI", "DialerTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "VaaniAPITests", dependencies: ["VaaniAPI", "SimulatorHarness"], swiftSettings: strictSettings),
         .testTarget(
             name: "VaaniSimulatorTests",
             dependencies: [
-                "VaaniSimulator", "DialerTesting",
+                "VaaniSimulator", "SimulatorHarness",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
@@ -171,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CampaignEngineTests",
-            dependencies: ["CampaignEngine", "CampaignStore", "DialerTesting"],
+            dependencies: ["CampaignEngine", "CampaignStore", "SimulatorHarness"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -181,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DialerCLITests",
-            dependencies: ["VaaniDialerCLI", "DialerTesting", "CampaignStore", "ContactImport", "VaaniSimulator"],
+            dependencies: ["VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "ContactImport", "VaaniSimulator"],
             swiftSettings: strictSettings
         ),
     ]

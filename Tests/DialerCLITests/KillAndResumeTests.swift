@@ -1,6 +1,6 @@
 import CampaignStore
 import ContactImport
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import Testing
 import VaaniSimulator

@@ -1,4 +1,4 @@
-import DialerTesting
+import SimulatorHarness
 import Logging
 import Synchronization
 import Testing

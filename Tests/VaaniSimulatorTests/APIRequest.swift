@@ -1,5 +1,5 @@
 import AsyncHTTPClient
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,4 +1,4 @@
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import NIOCore
 import NIOHTTP1

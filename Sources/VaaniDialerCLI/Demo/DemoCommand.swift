@@ -2,7 +2,7 @@ import ArgumentParser
 import CampaignEngine
 import CampaignReports
 import CampaignStore
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import Logging
 import VaaniSimulator

@@ -1,6 +1,6 @@
 import CampaignEngine
 import CampaignStore
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import Testing
 import VaaniAPI

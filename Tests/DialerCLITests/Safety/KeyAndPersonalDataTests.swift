@@ -1,5 +1,5 @@
 import CampaignStore
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import Testing
 import VaaniSimulator

@@ -1,7 +1,7 @@
 import CampaignEngine
 import CampaignStore
 import ContactImport
-import DialerTesting
+import SimulatorHarness
 import Foundation
 import GRDB
 import Testing
