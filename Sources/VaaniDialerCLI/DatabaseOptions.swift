@@ -24,8 +24,20 @@ struct DatabaseOptions: ParsableArguments {
         try CampaignDatabase.open(at: resolvedPath)
     }
 
-    /// Opens an existing database for reading commands; a missing file is an error, not a new database.
+    /// Opens an existing database for commands that change it (run, resume, pause, cancel); a missing
+    /// file is an error, not a new database.
     func openExisting() throws -> CampaignDatabase {
+        try CampaignDatabase.open(at: existingPath())
+    }
+
+    /// The existing database for a command that only reads it (status, list, plan, export), which
+    /// also works on a read-only file.
+    func openExistingForReading() throws -> CampaignDatabase {
+        try CampaignDatabase.openForReading(at: existingPath())
+    }
+
+    /// The database path, which must exist.
+    private func existingPath() throws -> String {
         let path = resolvedPath
         guard FileManager.default.fileExists(atPath: path) else {
             throw MissingDatabase(
@@ -33,7 +45,7 @@ struct DatabaseOptions: ParsableArguments {
                     + "--agent AGENT_ID`), or point --db or VAANI_DIALER_DB at the database."
             )
         }
-        return try CampaignDatabase.open(at: path)
+        return path
     }
 }
 

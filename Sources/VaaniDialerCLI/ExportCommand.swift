@@ -48,7 +48,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reporter = try CampaignReporter(database: database.openExisting())
+        let reporter = try CampaignReporter(database: database.openExistingForReading())
         let destination: ExportDestination = output.map { .file(path: $0) } ?? .standardOutput
         let summary =
             switch format {

@@ -38,6 +38,36 @@ struct SchemaMigrationTests {
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM attempts") } == 0)
     }
 
+    @Test("a read-only database opens for reading when its schema is current, and says so when it is older")
+    func readOnlyOpen() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let current = directory.path("current.sqlite")
+        do {
+            let database = try CampaignDatabase.open(at: current)
+            _ = try database.insertContacts(
+                [NewContact(rowNumber: 2, name: "A", phoneE164: "+14155550100")],
+                intoCampaign: try database.createCampaign(name: "renewals", agentID: "agent").id
+            )
+        }
+        chmod(current, 0o444)
+        let reading = try CampaignDatabase.openForReading(at: current)
+        let campaign = try #require(try reading.campaign(named: "renewals"))
+        #expect(try reading.contactCount(ofCampaign: campaign.id) == 1)
+        let write = #expect(throws: DatabaseError.self) { try reading.createCampaign(name: "other", agentID: "agent") }
+        #expect(write?.resultCode == .SQLITE_READONLY)
+        #expect(throws: CampaignStoreError.self) { try CampaignDatabase.open(at: current) }
+
+        let older = directory.path("older.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: older, configuration: CampaignDatabase.makeConfiguration())
+            try CampaignDatabase.migrator.migrate(queue, upTo: "v1: campaigns, contacts, attempts, suppression, imports")
+        }
+        chmod(older, 0o444)
+        let error = #expect(throws: CampaignStoreError.self) { try CampaignDatabase.openForReading(at: older) }
+        #expect(error?.description.contains("written by an older version whose schema must be upgraded first") == true, "\(String(describing: error))")
+    }
+
     @Test("the schema accepts every contact status and refuses any other")
     func contactStatusCheck() throws {
         let database = try CampaignDatabase.inMemory()

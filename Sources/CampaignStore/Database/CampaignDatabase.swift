@@ -56,6 +56,39 @@ public struct CampaignDatabase: Sendable {
         }
     }
 
+    /// Opens an existing database for reading: writable files as ``open(at:)`` does, and a read-only
+    /// file (or one in a read-only directory) without writing to it, so that reports and status still
+    /// work on a copy that cannot be changed.
+    ///
+    /// A read-only database must already have this version's schema, since it cannot be migrated.
+    ///
+    /// - Parameter path: The path of an existing database file.
+    /// - Throws: ``CampaignStoreError`` when the file cannot be opened, is not a database of this
+    ///   product, or is read-only with an older schema.
+    public static func openForReading(at path: String) throws -> CampaignDatabase {
+        guard let reason = StoreFiles.readOnlyReason(databaseAt: path) else { return try open(at: path) }
+        var configuration = makeConfiguration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
+                throw CampaignStoreError.readOnly(
+                    path: path,
+                    reason: "\(reason), and it was written by an older version whose schema must be upgraded first"
+                )
+            }
+            return CampaignDatabase(migrated: queue, path: path)
+        } catch let error as DatabaseError {
+            throw CampaignStoreError(error, path: path)
+        }
+    }
+
+    /// Wraps a connection whose schema is known to be current, without migrating.
+    private init(migrated reader: DatabaseQueue, path: String) {
+        self.writer = reader
+        self.path = path
+    }
+
     /// Opens a private in-memory database with the full schema; for tests and dry runs.
     public static func inMemory() throws -> CampaignDatabase {
         try CampaignDatabase(DatabaseQueue(configuration: makeConfiguration()))

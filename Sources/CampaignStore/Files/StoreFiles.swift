@@ -52,6 +52,21 @@ enum StoreFiles {
         close(descriptor)
     }
 
+    /// Why the database at `path` cannot be opened for writing (the file or its directory is read-only),
+    /// or `nil` when it can. The file must exist.
+    static func readOnlyReason(databaseAt path: String) -> String? {
+        var status = stat()
+        if stat(path, &status) == 0, let reason = notWritable(path, mode: status.st_mode) {
+            return "the database file is read-only (\(reason))"
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let directoryPath = directory.isEmpty ? "." : directory
+        if stat(directoryPath, &status) == 0, let reason = notWritable(directoryPath, mode: status.st_mode) {
+            return "the directory of \(path) is read-only (\(reason))"
+        }
+        return nil
+    }
+
     /// Why `path` cannot be written, or `nil`: the owner's write bit is off, or the kernel says no.
     private static func notWritable(_ path: String, mode: mode_t) -> String? {
         if mode & S_IWUSR == 0 { return "mode \(String(mode & 0o777, radix: 8))" }

@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() async throws {
-        let store = try database.openExisting()
+        let store = try database.openExistingForReading()
         guard let campaign = try store.campaign(named: name) else {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
         }

@@ -149,7 +149,26 @@ struct StoreFaultTests {
         }
     }
 
-    @Test("a read-only database file or directory is refused by name, before anything is written")
+    /// `status`, `list`, `plan` and `export` of campaign "ro" succeed on the database at `path`.
+    private static func expectReadingWorks(path: String, contacts: Int, in directory: SafetyDirectory) async throws {
+        let status = try await DialerProcess.run(["status", "ro", "--db", path], in: directory.url)
+        #expect(status.status == 0, "\(status.allOutput)")
+        #expect(status.standardOutput.contains("\(contacts)"), "\(status.standardOutput)")
+        let list = try await DialerProcess.run(["list", "--db", path], in: directory.url)
+        #expect(list.status == 0 && list.standardOutput.contains("ro"), "\(list.allOutput)")
+        let plan = try await DialerProcess.run(["plan", "ro", "--db", path], in: directory.url)
+        #expect(plan.status == 0 && plan.standardOutput.contains("dial now: \(contacts)"), "\(plan.allOutput)")
+        let report = directory.path("ro-report.csv")
+        let export = try await DialerProcess.run(
+            ["export", "ro", "--format", "csv", "--output", report, "--db", path], in: directory.url
+        )
+        #expect(export.status == 0, "\(export.allOutput)")
+        let lines = try String(contentsOfFile: report, encoding: .utf8).split(whereSeparator: \.isNewline)
+        #expect(lines.count == contacts + 1)
+        try FileManager.default.removeItem(atPath: report)
+    }
+
+    @Test("a read-only database file or directory is refused by name, before anything is written; reading commands still work")
     func readOnly() async throws {
         try await SafetyDirectory.with { directory in
             try FileManager.default.createDirectory(atPath: directory.path("locked-dir"), withIntermediateDirectories: false)
@@ -175,6 +194,8 @@ struct StoreFaultTests {
             )
             #expect(run.status == 1)
             #expect(run.standardError.hasPrefix("error: cannot write to \(path): the database file is read-only (mode 444)."))
+            // Commands that only read still work on the read-only file, and change nothing.
+            try await Self.expectReadingWorks(path: path, contacts: 5, in: directory)
 
             chmod(path, 0o600)
             chmod(directory.path("locked-dir"), 0o555)
@@ -187,6 +208,7 @@ struct StoreFaultTests {
                     "Error: cannot write to \(directory.path("locked-dir")): the directory of \(path) is read-only (mode 555)"
                 )
             )
+            try await Self.expectReadingWorks(path: path, contacts: 5, in: directory)
             let newFile = directory.path("locked-dir/new.sqlite")
             let creating = try await DialerProcess.run(
                 ["import", "more.csv", "--campaign", "ro", "--agent", "demo-agent", "--db", newFile], in: directory.url
