@@ -32,7 +32,15 @@ struct SessionTests {
                 #expect(connection.object["lk_url"] is String)
                 #expect(connection.object["lk_token"] is String)
                 #expect(connection.object["room_name"] is String)
-                try await Task.sleep(for: .milliseconds(300))
+                // The agent joins a moment after connect; wait for it (a loaded machine may take a while)
+                // rather than for a fixed time, then end the session.
+                var joined = false
+                for _ in 0..<600 where !joined {
+                    let status = try await simulator.send(.GET, "/api/webrtc/session/status/\(token)").object
+                    joined = ["agent_ready", "active"].contains(status["status"] as? String)
+                    if !joined { try await Task.sleep(for: .milliseconds(50)) }
+                }
+                #expect(joined)
                 let ended = try await simulator.send(
                     .POST, "/api/webrtc/session/disconnect", json: ["session_token": token, "explicit_end": true]
                 )
