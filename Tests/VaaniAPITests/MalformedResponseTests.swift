@@ -72,6 +72,21 @@ struct MalformedResponseTests {
         }
     }
 
+    @Test("An error body that stops arriving keeps its status and says how much came and why it stopped")
+    func errorBodyBreaksOff() async throws {
+        try await MisbehavingServer.with { baseURL, _ in
+            let configuration = VaaniConfiguration(
+                apiKey: "vaani_0123456789abcdef0123456789abcdef", baseURL: baseURL, timeout: .seconds(1), retryPolicy: .never
+            )
+            try await VaaniClient.withClient(configuration) { client in
+                let error = await #expect(throws: VaaniError.self) { try await client.calls.details(callID: "stalls") }
+                #expect(error?.kind == .server)
+                #expect(error?.statusCode == 503)
+                #expect(error?.message == "Upstream (the answer's body broke off after 9 bytes: the request's timeout passed)")
+            }
+        }
+    }
+
     @Test("A server that echoes the refused key gets it redacted from the error")
     func echoedKeyRedacted() async throws {
         try await withClient { client in

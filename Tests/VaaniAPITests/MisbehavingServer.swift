@@ -18,8 +18,20 @@ enum MisbehavingServer {
             healthRequests.increment()
             return html(.badGateway, "<html><head><title>502</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>")
         }
-        router.get("/api/call_details/{id}") { _, _ in
-            json(.ok, #"{"call_id": "c1", "call_status": "completed", "durat"#)
+        router.get("/api/call_details/{id}") { request, context in
+            guard context.parameters.get("id") == "stalls" else {
+                return json(.ok, #"{"call_id": "c1", "call_status": "completed", "durat"#)
+            }
+            // A 503 whose body starts, then stops arriving until the server shuts down.
+            return Response(
+                status: .serviceUnavailable,
+                headers: [.contentType: "text/plain"],
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: "Upstream "))
+                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(600)) }
+                    try await writer.finish(nil)
+                }
+            )
         }
         router.get("/api/call-history") { _, _ in
             json(.ok, #"{"data": [{"call_id": "c1"}, {"call_id": 42}], "pagination": {"page": 1}}"#)

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
@@ -40,17 +41,21 @@ struct ErrorMappingMiddleware: ClientMiddleware {
             guard !Self.streamedOperations.contains(operationID), let responseBody else { return (response, responseBody) }
             return (response, try LimitedBody.limiting(responseBody, to: responseLimit, response: response, operation: operationID))
         }
-        let prefix = await Self.prefix(of: responseBody, limit: Self.errorBodyLimit)
+        let (prefix, breakOff) = await Self.prefix(of: responseBody, limit: Self.errorBodyLimit)
         var error = VaaniError(status: response.status.code, headers: response.headerFields, body: prefix, operation: operationID)
+        if let breakOff {
+            error.message += " (the answer's body broke off after \(prefix.count) bytes: \(Self.reason(breakOff)))"
+        }
         if apiKey.count >= 8 {
             error.message = error.message.replacingOccurrences(of: apiKey, with: redactedAPIKey)
         }
         throw error
     }
 
-    /// Up to `limit` bytes from the start of a body; a body that breaks off yields what arrived.
-    static func prefix(of body: HTTPBody?, limit: Int) async -> [UInt8] {
-        guard let body else { return [] }
+    /// Up to `limit` bytes from the start of a body, and why it broke off if it did (a truncated error body
+    /// still has a status; its message is what arrived, and the reason it stopped).
+    static func prefix(of body: HTTPBody?, limit: Int) async -> (bytes: [UInt8], breakOff: (any Error)?) {
+        guard let body else { return ([], nil) }
         var bytes: [UInt8] = []
         do {
             for try await chunk in body {
@@ -58,8 +63,18 @@ struct ErrorMappingMiddleware: ClientMiddleware {
                 if bytes.count >= limit { break }
             }
         } catch {
-            // A truncated error body still has a status; the message is what arrived.
+            return (bytes, error)
         }
-        return bytes
+        return (bytes, nil)
+    }
+
+    /// Why a body stopped arriving, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as? ClientError)?.underlyingError ?? error
+        switch underlying as? HTTPClientError {
+        case .readTimeout?, .deadlineExceeded?: return "the request's timeout passed"
+        case .remoteConnectionClosed?: return "the server closed the connection"
+        default: return String(describing: underlying)
+        }
     }
 }
