@@ -76,13 +76,13 @@ struct MalformedResponseTests {
     func errorBodyBreaksOff() async throws {
         try await MisbehavingServer.with { baseURL, _ in
             let configuration = VaaniConfiguration(
-                apiKey: "vaani_0123456789abcdef0123456789abcdef", baseURL: baseURL, timeout: .seconds(1), retryPolicy: .never
+                apiKey: "vaani_0123456789abcdef0123456789abcdef", baseURL: baseURL, retryPolicy: .never
             )
             try await VaaniClient.withClient(configuration) { client in
                 let error = await #expect(throws: VaaniError.self) { try await client.calls.details(callID: "stalls") }
                 #expect(error?.kind == .server)
                 #expect(error?.statusCode == 503)
-                #expect(error?.message == "Upstream (the answer's body broke off after 9 bytes: the request's timeout passed)")
+                #expect(error?.message.hasPrefix("Upstream (the answer's body broke off after 9 bytes: ") == true, "\(String(describing: error))")
             }
         }
     }

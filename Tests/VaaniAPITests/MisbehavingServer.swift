@@ -22,14 +22,13 @@ enum MisbehavingServer {
             guard context.parameters.get("id") == "stalls" else {
                 return json(.ok, #"{"call_id": "c1", "call_status": "completed", "durat"#)
             }
-            // A 503 whose body starts, then stops arriving until the server shuts down.
+            // A 503 whose body starts, then breaks off: the connection closes mid-body.
             return Response(
                 status: .serviceUnavailable,
-                headers: [.contentType: "text/plain"],
+                headers: [.contentType: "text/plain", .contentLength: "100"],
                 body: ResponseBody { writer in
                     try await writer.write(ByteBuffer(string: "Upstream "))
-                    try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(600)) }
-                    try await writer.finish(nil)
+                    throw CancellationError()
                 }
             )
         }
