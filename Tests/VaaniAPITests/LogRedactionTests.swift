@@ -39,8 +39,9 @@ struct LogRedactionTests {
         let lines = LogLines()
         let logger = Logger(label: "vaani.test") { _ in CapturingLogHandler(lines: lines) }
         let retryPolicy = RetryPolicy(initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(2))
-        // One token per four seconds: the second request is refused however slowly a loaded machine sends it.
-        let limited = SimulatorConfiguration(apiKeys: [apiKey], rateLimit: 0.25, burst: 1)
+        // One token per 20 s: the second request is refused however slowly a loaded (or sanitized) machine
+        // sends it.
+        let limited = SimulatorConfiguration(apiKeys: [apiKey], rateLimit: 0.05, burst: 1)
         try await withSimulator(limited) { simulator in
             let configuration = clientConfiguration(simulator, retryPolicy: retryPolicy)
             try await VaaniClient.withClient(configuration, logger: logger) { client in

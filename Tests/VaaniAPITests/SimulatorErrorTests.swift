@@ -112,9 +112,9 @@ struct SimulatorErrorTests {
 
     @Test("By default a rate-limited trigger waits out Retry-After and then places exactly one call")
     func rateLimitedTriggerRetried() async throws {
-        // One token per four seconds, which the health check takes: the trigger is refused however
-        // slowly a loaded (or sanitized) machine sends it.
-        try await withSimulator(SimulatorConfiguration(rateLimit: 0.25, burst: 1)) { simulator in
+        // One token per 20 s, which the health check takes: the trigger is refused however slowly a
+        // loaded (or sanitized) machine sends it, and then waits out up to 20 s of Retry-After.
+        try await withSimulator(SimulatorConfiguration(rateLimit: 0.05, burst: 1)) { simulator in
             let policy = RetryPolicy(initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(2))
             try await VaaniClient.withClient(clientConfiguration(simulator, retryPolicy: policy)) { client in
                 _ = try await client.health()
@@ -132,8 +132,9 @@ struct SimulatorErrorTests {
 
     @Test("Retry-After is honoured: a rate-limited read waits at least that long, then succeeds")
     func retryAfterHonoured() async throws {
-        // One token per four seconds: the second request is refused however slowly a loaded machine sends it.
-        try await withSimulator(SimulatorConfiguration(rateLimit: 0.25, burst: 1)) { simulator in
+        // One token per 20 s: the second request is refused however slowly a loaded (or sanitized) machine
+        // sends it, and then waits out up to 20 s of Retry-After.
+        try await withSimulator(SimulatorConfiguration(rateLimit: 0.05, burst: 1)) { simulator in
             let policy = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(1), maxBackoff: .milliseconds(2))
             try await VaaniClient.withClient(clientConfiguration(simulator, retryPolicy: policy)) { client in
                 _ = try await client.health()
