@@ -28,11 +28,7 @@ struct CampaignDatabaseTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("store.sqlite")
-        do {
-            let database = try CampaignDatabase.open(at: path)
-            let campaign = try database.createCampaign(name: "renewals", agentID: "agent-1")
-            _ = try database.insertContacts([NewContact(rowNumber: 2, name: "A", phoneE164: "+14155550100")], intoCampaign: campaign.id)
-        }
+        try CampaignDatabase.createWithOneContact(at: path)
         let database = try CampaignDatabase.open(at: path)
         let campaign = try #require(try database.campaign(named: "renewals"))
         #expect(try database.contactCount(ofCampaign: campaign.id) == 1)

@@ -5,12 +5,18 @@ import Testing
 
 @Suite("Schema migrations")
 struct SchemaMigrationTests {
+    /// A database file at `path` with the first release's schema only.
+    static func v1Database(at path: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: CampaignDatabase.makeConfiguration())
+        try CampaignDatabase.migrator.migrate(queue, upTo: CampaignDatabase.v1MigrationID)
+        return queue
+    }
+
     @Test("a v1 database is migrated to v2 with its contacts, their attempts and the links between them")
     func v1ToV2() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let queue = try DatabaseQueue(path: directory.path("v1.sqlite"), configuration: CampaignDatabase.makeConfiguration())
-        try CampaignDatabase.migrator.migrate(queue, upTo: "v1: campaigns, contacts, attempts, suppression, imports")
+        let queue = try Self.v1Database(at: directory.path("v1.sqlite"))
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO campaigns (id, name, agent_id, created_at, updated_at) VALUES (1, 'renewals', 'agent', 0, 0);
@@ -43,13 +49,7 @@ struct SchemaMigrationTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let current = directory.path("current.sqlite")
-        do {
-            let database = try CampaignDatabase.open(at: current)
-            _ = try database.insertContacts(
-                [NewContact(rowNumber: 2, name: "A", phoneE164: "+14155550100")],
-                intoCampaign: try database.createCampaign(name: "renewals", agentID: "agent").id
-            )
-        }
+        try CampaignDatabase.createWithOneContact(at: current)
         chmod(current, 0o444)
         let reading = try CampaignDatabase.openForReading(at: current)
         let campaign = try #require(try reading.campaign(named: "renewals"))
@@ -59,10 +59,7 @@ struct SchemaMigrationTests {
         #expect(throws: CampaignStoreError.self) { try CampaignDatabase.open(at: current) }
 
         let older = directory.path("older.sqlite")
-        do {
-            let queue = try DatabaseQueue(path: older, configuration: CampaignDatabase.makeConfiguration())
-            try CampaignDatabase.migrator.migrate(queue, upTo: "v1: campaigns, contacts, attempts, suppression, imports")
-        }
+        _ = try Self.v1Database(at: older)
         chmod(older, 0o444)
         let error = #expect(throws: CampaignStoreError.self) { try CampaignDatabase.openForReading(at: older) }
         #expect(error?.description.contains("written by an older version whose schema must be upgraded first") == true, "\(String(describing: error))")

@@ -114,15 +114,3 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         return outcome
     }
 }
-
-extension CampaignRunner where C == ContinuousClock {
-    /// ``run(untilIdle:)`` on the real clock, compiled for it.
-    ///
-    /// The engine is generic over its clock so that tests can drive time. Called from another module,
-    /// the generic loop runs unspecialized and looks up type metadata for every task group event and
-    /// clock instant it touches (about a tenth of the engine's CPU at 2,000 calls/s); this entry, inside
-    /// the module, makes the optimizer emit the loop for `ContinuousClock`.
-    public func runOnContinuousClock(untilIdle: Bool = false) async throws -> RunOutcome {
-        try await run(untilIdle: untilIdle)
-    }
-}

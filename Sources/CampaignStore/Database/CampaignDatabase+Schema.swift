@@ -7,7 +7,7 @@ extension CampaignDatabase {
     /// and indexes them as numbers. JSON columns are TEXT checked with `json_valid`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: campaigns, contacts, attempts, suppression, imports") { db in
+        migrator.registerMigration(v1MigrationID) { db in
             try db.execute(sql: v1Schema)
         }
         migrator.registerMigration("v2: contact status check without IN") { db in
@@ -15,6 +15,9 @@ extension CampaignDatabase {
         }
         return migrator
     }
+
+    /// The first migration's identifier, as recorded in databases created by the first release.
+    static let v1MigrationID = "v1: campaigns, contacts, attempts, suppression, imports"
 
     /// `phone_e164` is `+`, a non-zero digit, and at most 14 more digits.
     private static let e164Check = """

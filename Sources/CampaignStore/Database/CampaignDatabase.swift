@@ -66,7 +66,7 @@ public struct CampaignDatabase: Sendable {
     /// - Throws: ``CampaignStoreError`` when the file cannot be opened, is not a database of this
     ///   product, or is read-only with an older schema.
     public static func openForReading(at path: String) throws -> CampaignDatabase {
-        guard let reason = StoreFiles.readOnlyReason(databaseAt: path) else { return try open(at: path) }
+        guard let problem = StoreFiles.readOnlyProblem(databaseAt: path) else { return try open(at: path) }
         var configuration = makeConfiguration()
         configuration.readonly = true
         do {
@@ -74,7 +74,7 @@ public struct CampaignDatabase: Sendable {
             guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
                 throw CampaignStoreError.readOnly(
                     path: path,
-                    reason: "\(reason), and it was written by an older version whose schema must be upgraded first"
+                    reason: "\(problem.reason); it was written by an older version whose schema must be upgraded first"
                 )
             }
             return CampaignDatabase(migrated: queue, path: path)

@@ -31,14 +31,8 @@ enum StoreFiles {
             guard (status.st_mode & S_IFMT) == S_IFREG else {
                 throw .cannotOpen(path: path, reason: "not a regular file")
             }
-            if let reason = notWritable(path, mode: status.st_mode) {
-                throw .readOnly(path: path, reason: "the database file is read-only (\(reason))")
-            }
-            if stat(directoryPath, &status) == 0, let reason = notWritable(directoryPath, mode: status.st_mode) {
-                throw .readOnly(
-                    path: directoryPath,
-                    reason: "the directory of \(path) is read-only (\(reason)); SQLite needs to create its journal files there"
-                )
+            if let problem = readOnlyProblem(databaseAt: path, fileMode: status.st_mode) {
+                throw .readOnly(path: problem.path, reason: problem.reason)
             }
             return
         }
@@ -52,17 +46,19 @@ enum StoreFiles {
         close(descriptor)
     }
 
-    /// Why the database at `path` cannot be opened for writing (the file or its directory is read-only),
-    /// or `nil` when it can. The file must exist.
-    static func readOnlyReason(databaseAt path: String) -> String? {
+    /// What keeps the existing database at `path` from being written, or `nil` when nothing does: the
+    /// path to name (the file, or its directory, where SQLite creates its journal files) and why.
+    ///
+    /// - Parameter fileMode: The file's mode, when the caller has already read it.
+    static func readOnlyProblem(databaseAt path: String, fileMode: mode_t? = nil) -> (path: String, reason: String)? {
         var status = stat()
-        if stat(path, &status) == 0, let reason = notWritable(path, mode: status.st_mode) {
-            return "the database file is read-only (\(reason))"
+        if let mode = fileMode ?? (stat(path, &status) == 0 ? status.st_mode : nil), let reason = notWritable(path, mode: mode) {
+            return (path, "the database file is read-only (\(reason))")
         }
         let directory = (path as NSString).deletingLastPathComponent
         let directoryPath = directory.isEmpty ? "." : directory
         if stat(directoryPath, &status) == 0, let reason = notWritable(directoryPath, mode: status.st_mode) {
-            return "the directory of \(path) is read-only (\(reason))"
+            return (directoryPath, "the directory of \(path) is read-only (\(reason)); SQLite needs to create its journal files there")
         }
         return nil
     }

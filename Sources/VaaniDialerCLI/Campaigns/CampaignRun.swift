@@ -86,7 +86,7 @@ struct CampaignRun {
                     onProgress: { printer.update($0) }
                 )
                 return try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
-                    group.addTask { try await runner.runOnContinuousClock(untilIdle: options.untilIdle) }
+                    group.addTask { try await runner.run(untilIdle: options.untilIdle) }
                     group.addTask {
                         try await lease.keepRenewed()
                         return nil
