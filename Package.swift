@@ -122,6 +122,7 @@ let package = Package(
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
                 "CampaignEngine", "CampaignReports", "SimulatorHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

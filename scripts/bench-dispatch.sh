@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures, in one run against the local simulator:
 #   1. the simulator's raw trigger capacity (wrk, a different number per request);
+#   1b. the same for AsyncHTTPClient alone and for VaaniClient alone (`vaani-dialer bench-triggers`), the
+#      ceiling of any engine built on them;
 #   2. the engine's end-to-end dispatch rate with every attempt persisted (`vaani-dialer run`, unpaced),
 #      and that rate as a share of the raw capacity (targets: ≥ 1,000 calls/s and ≥ 70 %);
 #   3. pacing: --rate 10 against a 20/s rate limit (target: within ±2 % and no 429), and --rate 50 against
@@ -77,21 +79,42 @@ RAW=$(sed -n 's/^raw_capacity=//p' "$WORK/wrk.out")
 echo "simulator raw trigger capacity: $RAW calls/s"
 stop_simulator
 
+# What a client alone gets from the same simulator, with no engine and no database: the ceiling of any
+# engine built on it. `http` is AsyncHTTPClient with a hand-written body; `typed` is VaaniClient, which
+# the engine uses. All of them share this machine's cores with the simulator, as the engine does.
+echo "== 1b. the clients alone, $CONTACTS triggers each, concurrency $CONCURRENCY"
+client_rate() { # client
+    start_answering_simulator
+    "$BIN" bench-triggers --base-url "$URL" --client "$1" --calls "$CONTACTS" --concurrency "$CONCURRENCY" \
+        >"$WORK/client-$1.out"
+    stop_simulator
+    sed -n 's/^trigger_rate=//p' "$WORK/client-$1.out"
+}
+HTTP_RATE=$(client_rate http)
+TYPED_RATE=$(client_rate typed)
+python3 - "$RAW" "$HTTP_RATE" "$TYPED_RATE" <<'PY'
+import sys
+raw, http, typed = map(float, sys.argv[1:])
+print(f"AsyncHTTPClient alone: {http:.0f} calls/s ({100 * http / raw:.0f}% of raw)")
+print(f"VaaniClient alone:     {typed:.0f} calls/s ({100 * typed / raw:.0f}% of raw)")
+PY
+
 echo "== 2. engine dispatch: $CONTACTS contacts, unpaced, concurrency $CONCURRENCY, state persisted"
 start_answering_simulator
 make_campaign dispatch "$CONTACTS" 1
 /usr/bin/time -v "$BIN" run dispatch --db "$WORK/bench.sqlite" --base-url "$URL" --rate 0 --concurrency "$CONCURRENCY" \
     --poll-interval 500ms >"$WORK/dispatch.out" 2>"$WORK/dispatch.time"
 curl -s "$URL/_sim/ledger" >"$WORK/ledger.json"
-python3 - "$WORK/ledger.json" "$CONTACTS" "$RAW" <<'PY'
+python3 - "$WORK/ledger.json" "$CONTACTS" "$RAW" "$TYPED_RATE" <<'PY'
 import datetime, json, sys
 entries = json.load(open(sys.argv[1]))
-count, raw = int(sys.argv[2]), float(sys.argv[3])
+count, raw, typed = int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 times = sorted(datetime.datetime.fromisoformat(e["created_at"].replace("Z", "+00:00")).timestamp() for e in entries)
 span = max(times[-1] - times[0], 1e-6)
 rate = (len(times) - 1) / span
 print(f"calls placed: {len(entries)} of {count} contacts, numbers called twice: {len(entries) - len({e['contact_number'] for e in entries})}")
-print(f"engine dispatch rate: {rate:.0f} calls/s ({100 * rate / raw:.0f}% of raw capacity; targets >= 1000 calls/s and >= 70%)")
+print(f"engine dispatch rate: {rate:.0f} calls/s ({100 * rate / raw:.0f}% of raw capacity; targets >= 1000 calls/s and >= 70%; "
+      f"{100 * rate / typed:.0f}% of VaaniClient alone)")
 PY
 grep -E "Elapsed|Maximum resident" "$WORK/dispatch.time" | sed 's/^\s*/engine /'
 stop_simulator

@@ -10,6 +10,7 @@ struct VaaniDialer: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, NumbersCommand.self, SimulatorCommand.self,
             ListCommand.self, StatusCommand.self, ExportCommand.self,
             RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
+            TriggerBenchmarkCommand.self,
         ]
     )
 }
