@@ -155,6 +155,7 @@ let package = Package(
             dependencies: [
                 "VaaniSimulator", "SimulatorHarness",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "WSClient", package: "swift-websocket"),
             ],
             swiftSettings: strictSettings

@@ -2,6 +2,7 @@ import SimulatorHarness
 import Foundation
 import NIOCore
 import NIOHTTP1
+import OpenAPIRuntime
 import Testing
 import VaaniSimulator
 
@@ -24,7 +25,7 @@ struct TriggerTests {
             #expect(ledger.first?.contactNumber == "+919876543210")
             #expect(ledger.first?.name == "Ravi Kumar")
             #expect(ledger.first?.idempotencyKey == "campaign-1/contact-1/attempt-1")
-            #expect(ledger.first?.metadata == .object(["amount": .number(4500), "due_date": .string("5 December")]))
+            #expect(ledger.first?.metadata == (try OpenAPIObjectContainer(unvalidatedValue: ["amount": 4500, "due_date": "5 December"])))
             #expect(try await simulator.stats().callsPlaced == 1)
         }
     }

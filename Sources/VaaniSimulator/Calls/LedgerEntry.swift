@@ -1,3 +1,5 @@
+public import OpenAPIRuntime
+
 /// One placed call as `/_sim/ledger` reports it: the proof of who was dialed, when and why.
 public struct LedgerEntry: Sendable, Codable, Equatable {
     /// The call's id.
@@ -6,8 +8,8 @@ public struct LedgerEntry: Sendable, Codable, Equatable {
     public var contactNumber: String
     /// The contact's name.
     public var name: String
-    /// The request's `metadata`.
-    public var metadata: JSONValue
+    /// The request's `metadata`, a JSON object.
+    public var metadata: OpenAPIObjectContainer
     /// The `Idempotency-Key` of the trigger, if it had one.
     public var idempotencyKey: String?
     /// When the call was placed (ISO 8601).
@@ -22,7 +24,7 @@ public struct LedgerEntry: Sendable, Codable, Equatable {
     ///   - idempotencyKey: The idempotency key, if any.
     ///   - createdAt: ISO 8601 creation time.
     public init(
-        callID: String, contactNumber: String, name: String, metadata: JSONValue, idempotencyKey: String?,
+        callID: String, contactNumber: String, name: String, metadata: OpenAPIObjectContainer, idempotencyKey: String?,
         createdAt: String
     ) {
         self.callID = callID

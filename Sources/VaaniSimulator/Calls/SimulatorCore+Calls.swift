@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 import Synchronization
 
 /// A call as seen at one moment, copied out of the lock.
@@ -48,7 +49,7 @@ extension SimulatorCore {
         return calls.map { callID, call in
             LedgerEntry(
                 callID: callID, contactNumber: call.contactNumber, name: call.name,
-                metadata: (try? decoder.decode(JSONValue.self, from: Data(call.metadataJSON.utf8))) ?? .object([:]),
+                metadata: (try? decoder.decode(OpenAPIObjectContainer.self, from: Data(call.metadataJSON.utf8))) ?? OpenAPIObjectContainer(),
                 idempotencyKey: call.idempotencyKey, createdAt: clock.timestamp(atNanos: call.createdAtNanos)
             )
         }
@@ -60,7 +61,7 @@ extension SimulatorCore {
     /// The transcript, summary and tags of a call that connected and ended; nil otherwise.
     func content(of view: CallView) -> CallContent? {
         guard case .ended(let outcome) = view.phase, outcome.connects else { return nil }
-        let metadata = (try? JSONDecoder().decode(JSONValue.self, from: Data(view.call.metadataJSON.utf8)))?.objectValue ?? [:]
+        let metadata = (try? JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(view.call.metadataJSON.utf8)))?.value ?? [:]
         var random = SplitMix64(mixing: configuration.seed, view.call.tag)
         return ConversationScript.write(
             .init(
@@ -72,12 +73,15 @@ extension SimulatorCore {
         )
     }
 
-    private static func text(_ value: JSONValue) -> String? {
+    /// A metadata value as the conversation may quote it: text, a number without a needless ".0", or
+    /// yes/no; nothing for null, arrays and objects.
+    private static func text(_ value: (any Sendable)?) -> String? {
         switch value {
-        case .string(let text): text
-        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-        case .bool(let flag): flag ? "yes" : "no"
-        case .null, .array, .object: nil
+        case let text as String: text
+        case let flag as Bool: flag ? "yes" : "no"
+        case let number as Int: String(number)
+        case let number as Double: number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        default: nil
         }
     }
 
