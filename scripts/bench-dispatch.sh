@@ -162,7 +162,29 @@ if [[ -n "${MEMORY_CONTACTS:-}" ]]; then
     start_answering_simulator
     make_campaign memory "$MEMORY_CONTACTS" 9
     /usr/bin/time -v "$BIN" run memory --db "$WORK/bench.sqlite" --base-url "$URL" --rate 0 --concurrency "$CONCURRENCY" \
-        --poll-interval 1s >/dev/null 2>"$WORK/memory.time"
+        --poll-interval 1s >/dev/null 2>"$WORK/memory.time" &
+    timer=$!
+    # The engine's resident memory every 5 s, against the calls placed so far: flat means no growth
+    # with the number of contacts once the run is under way.
+    engine=""
+    while [[ -z "$engine" ]] && kill -0 "$timer" 2>/dev/null; do sleep 0.2; engine=$(pgrep -P "$timer" || true); done
+    while [[ -n "$engine" ]] && kill -0 "$engine" 2>/dev/null; do
+        rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$engine/status" 2>/dev/null || true)
+        [[ -n "$rss" ]] && echo "$(placed) $rss" >>"$WORK/memory.samples"
+        sleep 5
+    done
+    wait "$timer"
     grep -E "Elapsed|Maximum resident" "$WORK/memory.time" | sed "s/^\s*/$MEMORY_CONTACTS contacts: engine /"
+    python3 - "$WORK/memory.samples" "$MEMORY_CONTACTS" <<'PY'
+import sys
+samples = [tuple(map(int, line.split())) for line in open(sys.argv[1]) if len(line.split()) == 2]
+total = int(sys.argv[2])
+points = []
+for share in (0.1, 0.25, 0.5, 0.75, 1.0):
+    reached = [rss for placed, rss in samples if placed >= share * total]
+    if reached:
+        points.append(f"{int(share * 100)}%: {reached[0] / 1024:.1f} MB")
+print("engine RSS by share of calls placed: " + ", ".join(points))
+PY
     stop_simulator
 fi
