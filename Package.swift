@@ -112,7 +112,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         /// CSV, JSON Lines and HTML reports of a campaign.
-        .target(name: "CampaignReports", dependencies: ["CampaignStore"], swiftSettings: strictSettings),
+        .target(
+            name: "CampaignReports",
+            dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: Command line
 
@@ -151,7 +155,17 @@ let package = Package(
             resources: [.copy("Samples")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "VaaniAPITests", dependencies: ["VaaniAPI", "SimulatorHarness"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "VaaniAPITests",
+            dependencies: [
+                "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "VaaniSimulatorTests",
             dependencies: [
@@ -159,6 +173,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -168,25 +183,34 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "CampaignStoreTests", dependencies: ["CampaignStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CampaignStoreTests",
+            dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ContactImportTests",
-            dependencies: ["ContactImport", "CampaignStore"],
+            dependencies: ["ContactImport", "CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CampaignEngineTests",
-            dependencies: ["CampaignEngine", "CampaignStore", "SimulatorHarness"],
+            dependencies: ["CampaignEngine", "CampaignStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CampaignReportsTests",
-            dependencies: ["CampaignReports", "CampaignStore"],
+            dependencies: ["CampaignReports", "CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "DialerCLITests",
-            dependencies: ["VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "ContactImport", "VaaniSimulator"],
+            dependencies: [
+                "VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "ContactImport", "CampaignEngine", "VaaniAPI",
+                "VaaniSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]
