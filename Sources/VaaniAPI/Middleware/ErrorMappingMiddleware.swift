@@ -74,6 +74,9 @@ struct ErrorMappingMiddleware: ClientMiddleware {
         switch underlying as? HTTPClientError {
         case .readTimeout?, .deadlineExceeded?: return "the request's timeout passed"
         case .remoteConnectionClosed?: return "the server closed the connection"
+        // AsyncHTTPClient stops sending a request body once an error status arrives, then fails the
+        // request over the unsent bytes.
+        case .bodyLengthMismatch?, .requestStreamCancelled?: return "the server answered before the request was fully sent"
         default: return String(describing: underlying)
         }
     }

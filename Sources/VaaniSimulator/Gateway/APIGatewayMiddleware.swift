@@ -10,10 +10,19 @@ struct APIGatewayMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if core.configuration.latency > .zero { try await core.clock.sleep(core.configuration.latency) }
         guard let key = request.headers[.apiKey] else {
+            await UnreadBody.discard(request.body, size: \.readableBytes)
             throw SimulatorFailure.unauthorized("Missing API key: send it in the X-API-Key header")
         }
-        guard let keyIndex = core.apiKeyIndex[key] else { throw SimulatorFailure.unauthorized("Invalid API key") }
-        try core.admit(apiKeyIndex: keyIndex)
+        guard let keyIndex = core.apiKeyIndex[key] else {
+            await UnreadBody.discard(request.body, size: \.readableBytes)
+            throw SimulatorFailure.unauthorized("Invalid API key")
+        }
+        do {
+            try core.admit(apiKeyIndex: keyIndex)
+        } catch {
+            await UnreadBody.discard(request.body, size: \.readableBytes)
+            throw error
+        }
         var response = try await RequestCaller.$apiKeyIndex.withValue(keyIndex) { try await next(request, context) }
         // The contract declares the recording as `audio/*`; say exactly what the simulator serves.
         if response.headers[.contentType] == "audio/*" { response.headers[.contentType] = "audio/wav" }

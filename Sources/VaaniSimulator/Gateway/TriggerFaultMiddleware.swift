@@ -34,6 +34,7 @@ struct TriggerFaultMiddleware: ServerMiddleware {
             return try await next(request, body, metadata)
         }
         if fault == .error {
+            if let body { await UnreadBody.discard(body, size: \.count) }
             core.statistics.withLock { $0.recordFault(fault.rawValue) }
             return Self.response(.init(status: .serviceUnavailable, detail: "Upstream telephony provider unavailable"))
         }
@@ -45,6 +46,8 @@ struct TriggerFaultMiddleware: ServerMiddleware {
             if answer.placesCall {
                 let (response, _) = try await next(request, body, metadata)
                 guard response.status == .ok else { return (response, nil) }
+            } else {
+                if let body { await UnreadBody.discard(body, size: \.count) }
             }
             core.statistics.withLock { $0.recordFault(answer.rawValue) }
             return answer.response
