@@ -120,12 +120,10 @@ let package = Package(
 
         // MARK: Command line
 
-        /// `mallopt(M_ARENA_MAX)` for the command line, which Swift's Glibc module does not expose.
-        .target(name: "CMallocArenas"),
         .executableTarget(
             name: "VaaniDialerCLI",
             dependencies: [
-                "CMallocArenas", "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
+                "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
                 "CampaignEngine", "CampaignReports", "SimulatorHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

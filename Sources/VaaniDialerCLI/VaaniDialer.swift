@@ -13,10 +13,4 @@ struct VaaniDialer: AsyncParsableCommand {
             TriggerBenchmarkCommand.self,
         ]
     )
-
-    /// Runs the command line, after capping malloc arenas so that long runs keep flat memory.
-    static func main() async {
-        MallocArenaLimit.apply()
-        await main(nil)
-    }
 }
