@@ -157,6 +157,7 @@ let package = Package(
             name: "VaaniAPITests",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Testing
@@ -59,5 +60,21 @@ struct ErrorParsingTests {
         #expect(error.message == "slow down")
         #expect(error.description.contains("triggerCall"))
         #expect(error.description.contains("429"))
+    }
+
+    @Test("A broken-off error body says why in words, not as the HTTP library's error case")
+    func breakOffReasons() {
+        #expect(ErrorMappingMiddleware.reason(HTTPClientError.readTimeout) == "the request's timeout passed")
+        #expect(ErrorMappingMiddleware.reason(HTTPClientError.remoteConnectionClosed) == "the server closed the connection")
+        // AsyncHTTPClient's errors when an error status arrives while the request body is still being sent.
+        #expect(
+            ErrorMappingMiddleware.reason(HTTPClientError.bodyLengthMismatch)
+                == "the server answered before the request was fully sent"
+        )
+        #expect(
+            ErrorMappingMiddleware.reason(HTTPClientError.requestStreamCancelled)
+                == "the server answered before the request was fully sent"
+        )
+        #expect(ErrorMappingMiddleware.reason(CancellationError()) == "CancellationError()")
     }
 }

@@ -69,7 +69,7 @@ struct ErrorMappingMiddleware: ClientMiddleware {
     }
 
     /// Why a body stopped arriving, in a few words.
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         let underlying = (error as? ClientError)?.underlyingError ?? error
         switch underlying as? HTTPClientError {
         case .readTimeout?, .deadlineExceeded?: return "the request's timeout passed"
