@@ -184,6 +184,8 @@ for share in (0.1, 0.25, 0.5, 0.75, 1.0):
     reached = [rss for placed, rss in samples if placed >= share * total]
     if reached:
         points.append(f"{int(share * 100)}%: {reached[0] / 1024:.1f} MB")
+if samples:
+    points.append(f"last sample: {samples[-1][1] / 1024:.1f} MB")
 print("engine RSS by share of calls placed: " + ", ".join(points))
 PY
     stop_simulator
