@@ -80,21 +80,12 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
     /// counts the failures by reason.
     private func sendAll(_ send: @escaping @Sendable (Int) async -> String?) async -> [String: Int] {
         await withTaskGroup(of: String?.self) { group in
-            var next = 0
             var failures: [String: Int] = [:]
-            while next < min(concurrency, calls) {
-                let index = next
+            for index in 0..<calls {
+                if index >= concurrency, case let failure?? = await group.next() { failures[failure, default: 0] += 1 }
                 group.addTask { await send(index) }
-                next += 1
             }
-            for await failure in group {
-                if let failure { failures[failure, default: 0] += 1 }
-                if next < calls {
-                    let index = next
-                    group.addTask { await send(index) }
-                    next += 1
-                }
-            }
+            for await case let failure? in group { failures[failure, default: 0] += 1 }
             return failures
         }
     }

@@ -62,7 +62,7 @@ extension SimulatorAPI {
 
     func getTranscript(_ input: Operations.GetTranscript.Input) async throws -> Operations.GetTranscript.Output {
         let view = try core.call(input.path.callId)
-        let content = core.content(of: view)
+        let content = core.content(of: view, metadata: try SimulatorCore.metadata(fromJSON: view.call.metadataJSON))
         return .ok(.init(body: .json(.init(
             callId: view.callID,
             transcript: .case2(content?.lines.map(Self.utterance) ?? [])
@@ -105,7 +105,7 @@ extension SimulatorAPI {
             )
             record.durationMs = outcome.connects ? Int(call.schedule.talkMs) : 0
             record.cost = SimulatorCore.cost(of: call.schedule, pricePerMinute: core.configuration.pricePerMinute)
-            if let content = core.content(of: view) {
+            if let content = core.content(of: view, metadata: record.metadata?.additionalProperties ?? OpenAPIObjectContainer()) {
                 record.transcript = Components.Schemas.TranscriptContent.case2(content.lines.map { Self.utterance($0) })
                 record.summary = content.summary
                 record.callEvalTag = content.evalTag
@@ -163,7 +163,6 @@ extension SimulatorAPI {
     }
 
     static func jsonObject(_ text: String) throws -> Components.Schemas.JSONObject {
-        if text == "{}" { return .init() }
-        return try JSONDecoder().decode(Components.Schemas.JSONObject.self, from: Data(text.utf8))
+        .init(additionalProperties: try SimulatorCore.metadata(fromJSON: text))
     }
 }

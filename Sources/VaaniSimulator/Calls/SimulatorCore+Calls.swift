@@ -45,11 +45,10 @@ extension SimulatorCore {
             let end = min(all.count, start + max(0, limit))
             return (start..<end).map { (state.calls.callID(at: $0), all[$0]) }
         }
-        let decoder = JSONDecoder()
         return calls.map { callID, call in
             LedgerEntry(
                 callID: callID, contactNumber: call.contactNumber, name: call.name,
-                metadata: (try? decoder.decode(OpenAPIObjectContainer.self, from: Data(call.metadataJSON.utf8))) ?? OpenAPIObjectContainer(),
+                metadata: (try? Self.metadata(fromJSON: call.metadataJSON)) ?? OpenAPIObjectContainer(),
                 idempotencyKey: call.idempotencyKey, createdAt: clock.timestamp(atNanos: call.createdAtNanos)
             )
         }
@@ -58,14 +57,23 @@ extension SimulatorCore {
     /// Calls placed so far.
     var callsPlaced: Int { state.withLock { $0.calls.calls.count } }
 
+    /// The `metadata` a call or session was placed with, from the compact JSON stored when it was placed.
+    static func metadata(fromJSON text: String) throws -> OpenAPIObjectContainer {
+        if text == "{}" { return OpenAPIObjectContainer() }
+        return try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(text.utf8))
+    }
+
     /// The transcript, summary and tags of a call that connected and ended; nil otherwise.
-    func content(of view: CallView) -> CallContent? {
+    /// - Parameters:
+    ///   - view: The call.
+    ///   - metadata: The call's decoded `metadata` (``metadata(fromJSON:)``), whose values the
+    ///     conversation may quote; callers building a record already have it.
+    func content(of view: CallView, metadata: OpenAPIObjectContainer) -> CallContent? {
         guard case .ended(let outcome) = view.phase, outcome.connects else { return nil }
-        let metadata = (try? JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(view.call.metadataJSON.utf8)))?.value ?? [:]
         var random = SplitMix64(mixing: configuration.seed, view.call.tag)
         return ConversationScript.write(
             .init(
-                contactName: view.call.name, metadata: metadata.compactMapValues(Self.text),
+                contactName: view.call.name, metadata: metadata.value.compactMapValues(Self.text),
                 agentPersona: view.agentPersona, company: view.company, talkMs: Int(view.call.schedule.talkMs),
                 outcome: outcome
             ),

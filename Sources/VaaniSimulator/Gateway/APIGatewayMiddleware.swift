@@ -9,16 +9,9 @@ struct APIGatewayMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if core.configuration.latency > .zero { try await core.clock.sleep(core.configuration.latency) }
-        guard let key = request.headers[.apiKey] else {
-            await UnreadBody.discard(request.body, size: \.readableBytes)
-            throw SimulatorFailure.unauthorized("Missing API key: send it in the X-API-Key header")
-        }
-        guard let keyIndex = core.apiKeyIndex[key] else {
-            await UnreadBody.discard(request.body, size: \.readableBytes)
-            throw SimulatorFailure.unauthorized("Invalid API key")
-        }
+        let keyIndex: Int
         do {
-            try core.admit(apiKeyIndex: keyIndex)
+            keyIndex = try admittedKey(of: request)
         } catch {
             await UnreadBody.discard(request.body, size: \.readableBytes)
             throw error
@@ -27,6 +20,17 @@ struct APIGatewayMiddleware<Context: RequestContext>: RouterMiddleware {
         // The contract declares the recording as `audio/*`; say exactly what the simulator serves.
         if response.headers[.contentType] == "audio/*" { response.headers[.contentType] = "audio/wav" }
         return response
+    }
+
+    /// The index of the request's API key, once the key is known and its token bucket lets it in.
+    /// - Throws: ``SimulatorFailure`` for a missing or unknown key (401) or an empty bucket (429).
+    private func admittedKey(of request: Request) throws -> Int {
+        guard let key = request.headers[.apiKey] else {
+            throw SimulatorFailure.unauthorized("Missing API key: send it in the X-API-Key header")
+        }
+        guard let keyIndex = core.apiKeyIndex[key] else { throw SimulatorFailure.unauthorized("Invalid API key") }
+        try core.admit(apiKeyIndex: keyIndex)
+        return keyIndex
     }
 }
 

@@ -46,8 +46,8 @@ struct TriggerFaultMiddleware: ServerMiddleware {
             if answer.placesCall {
                 let (response, _) = try await next(request, body, metadata)
                 guard response.status == .ok else { return (response, nil) }
-            } else {
-                if let body { await UnreadBody.discard(body, size: \.count) }
+            } else if let body {
+                await UnreadBody.discard(body, size: \.count)
             }
             core.statistics.withLock { $0.recordFault(answer.rawValue) }
             return answer.response
