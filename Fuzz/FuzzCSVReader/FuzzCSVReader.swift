@@ -3,7 +3,7 @@ import Foundation
 
 /// libFuzzer entry point for the streaming CSV reader.
 ///
-/// Every input is written to a file and read four ways: with the default limits in one large chunk
+/// Every input is read from memory (through the same parser and chunked refills as a file) four ways: with the default limits in one large chunk
 /// (the reference), in small chunks (so records straddle refills), and with tight limits in small and
 /// large chunks. The properties checked:
 /// - reading either succeeds or throws a ``CSVError`` whose position lies inside the file;
@@ -19,43 +19,43 @@ public func fuzzCSVReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let smallChunk = 64 + count % 61
     let tight = CSVLimits(maxFieldBytes: 48, maxColumns: 12, maxRecordBytes: 160)
 
-    let reference = CSVFuzzFile.read(input, chunkSize: 1 << 20)
-    let chunked = CSVFuzzFile.read(input, chunkSize: smallChunk)
-    CSVFuzzFile.require(
+    let reference = CSVFuzzInput.read(input, chunkSize: 1 << 20)
+    let chunked = CSVFuzzInput.read(input, chunkSize: smallChunk)
+    CSVFuzzInput.require(
         chunked == reference,
         "chunk size \(smallChunk) changed the outcome: \(chunked.records.count) records and \(String(describing: chunked.error))"
             + " against \(reference.records.count) and \(String(describing: reference.error))",
         input
     )
 
-    let tightSmall = CSVFuzzFile.read(input, limits: tight, chunkSize: smallChunk)
-    let tightLarge = CSVFuzzFile.read(input, limits: tight, chunkSize: 1 << 20)
+    let tightSmall = CSVFuzzInput.read(input, limits: tight, chunkSize: smallChunk)
+    let tightLarge = CSVFuzzInput.read(input, limits: tight, chunkSize: 1 << 20)
     // A record that breaks two limits may be reported for either, depending on which the reader
     // meets first; the records read and the kind of error must not depend on the chunk size.
     let limitCodes: [CSVError.Code] = [.fieldTooLarge, .recordTooLarge, .tooManyColumns]
-    CSVFuzzFile.require(
+    CSVFuzzInput.require(
         tightSmall.records == tightLarge.records
             && (tightSmall.error?.code == tightLarge.error?.code
                 || [tightSmall.error, tightLarge.error].allSatisfy { $0.map { limitCodes.contains($0.code) } ?? false }),
         "chunk size changed the outcome under tight limits: \(String(describing: tightSmall.error)) against \(String(describing: tightLarge.error))",
         input
     )
-    CSVFuzzFile.require(
+    CSVFuzzInput.require(
         reference.records.starts(with: tightSmall.records),
         "tight limits changed the records read",
         input
     )
     if tightSmall.error != reference.error, let code = tightSmall.error?.code {
-        CSVFuzzFile.require(
+        CSVFuzzInput.require(
             limitCodes.contains(code),
             "tight limits gave \(code), which is not a limit error",
             input
         )
     }
     for record in tightSmall.records {
-        CSVFuzzFile.require(record.raw.count <= tight.maxRecordBytes, "a record over maxRecordBytes was read", input)
-        CSVFuzzFile.require(record.fields.count <= tight.maxColumns, "a record over maxColumns was read", input)
-        CSVFuzzFile.require(
+        CSVFuzzInput.require(record.raw.count <= tight.maxRecordBytes, "a record over maxRecordBytes was read", input)
+        CSVFuzzInput.require(record.fields.count <= tight.maxColumns, "a record over maxColumns was read", input)
+        CSVFuzzInput.require(
             record.fields.allSatisfy { $0.count <= tight.maxFieldBytes },
             "a field over maxFieldBytes was read",
             input
@@ -63,21 +63,21 @@ public func fuzzCSVReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
 
     if let error = reference.error {
-        CSVFuzzFile.require((error.line ?? 1) >= 1, "error line \(error.line ?? 0) < 1", input)
-        CSVFuzzFile.require((0...max(count, 0)).contains(error.byteOffset ?? 0), "error offset outside the file", input)
+        CSVFuzzInput.require((error.line ?? 1) >= 1, "error line \(error.line ?? 0) < 1", input)
+        CSVFuzzInput.require((0...max(count, 0)).contains(error.byteOffset ?? 0), "error offset outside the file", input)
     }
     for record in reference.records {
         let end = record.byteOffset + record.raw.count
-        CSVFuzzFile.require(end <= count && Array(input[record.byteOffset..<end]) == record.raw, "raw text is not the file's bytes", input)
-        CSVFuzzFile.require(record.line == CSVFuzzFile.line(at: record.byteOffset, in: input), "wrong line number \(record.line)", input)
+        CSVFuzzInput.require(end <= count && Array(input[record.byteOffset..<end]) == record.raw, "raw text is not the file's bytes", input)
+        CSVFuzzInput.require(record.line == CSVFuzzInput.line(at: record.byteOffset, in: input), "wrong line number \(record.line)", input)
     }
 
     // Write the fields back and read them again with the same delimiter.
     guard let delimiter = reference.delimiter, !reference.records.isEmpty else { return 0 }
-    let rewritten = CSVFuzzFile.encode(reference.records.map(\.fields), delimiter: delimiter)
-    let reread = CSVFuzzFile.read(rewritten, delimiter: delimiter, chunkSize: smallChunk)
-    CSVFuzzFile.require(reread.error == nil, "rewritten records do not read: \(reread.error.map(String.init(describing:)) ?? "")", input)
-    CSVFuzzFile.require(
+    let rewritten = CSVFuzzInput.encode(reference.records.map(\.fields), delimiter: delimiter)
+    let reread = CSVFuzzInput.read(rewritten, delimiter: delimiter, chunkSize: smallChunk)
+    CSVFuzzInput.require(reread.error == nil, "rewritten records do not read: \(reread.error.map(String.init(describing:)) ?? "")", input)
+    CSVFuzzInput.require(
         reread.records.map(\.fields) == reference.records.map(\.fields),
         "rewritten records read back differently",
         input

@@ -48,10 +48,12 @@ extension PhoneNumberParser {
         guard national.count >= Self.nationalNumberLengths.lowerBound else {
             return .failure(tooShort(national.count, in: territory))
         }
+        var strippedTrunkPrefix = false
         if let stripped = plan.strippingNationalPrefix(national, in: territory),
             [.possible, .tooLong].contains(plan.checkLength(stripped.count, in: territory))
         {
             national = stripped
+            strippedTrunkPrefix = true
         }
         guard national.count <= Self.nationalNumberLengths.upperBound else {
             return .failure(PhoneNumberError(
@@ -62,6 +64,13 @@ extension PhoneNumberParser {
         let classified = national.withUnsafeBufferPointer { plan.classify(countryCode: countryCode, digits: $0) }
         guard let (index, type) = classified else {
             return .failure(explainInvalid(national, countryCode: countryCode, territory: territory))
+        }
+        // Read as written, this is the number; written in E.164 it reads through the main territory's
+        // trunk-prefix rule, which only a stripped prefix or another territory of the code can change.
+        if strippedTrunkPrefix || plan.mainTerritory(forCallingCode: countryCode) != territoryIndex,
+            let other = plan.e164Rereading(national, countryCode: countryCode)
+        {
+            return .failure(notDialableInE164(national, countryCode: countryCode, readsAs: other))
         }
         return .success(PhoneNumber(
             countryCode: countryCode,
@@ -159,6 +168,18 @@ extension PhoneNumberParser {
                     + " is in no number range of \(scope)"
             )
         }
+    }
+
+    /// A number libphonenumber accepts in national form whose E.164 form, the only form the API
+    /// dials, reads as another number: in Belarus `0 8100066487` is +375 8100066487, whose E.164 form
+    /// reads back as +375 100066487, its leading 8 taken for the trunk prefix.
+    private func notDialableInE164(_ national: [UInt8], countryCode: Int, readsAs other: [UInt8]) -> PhoneNumberError {
+        func shown(_ digits: [UInt8]) -> String { String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self) }
+        return PhoneNumberError(
+            .invalidForRegion,
+            "+\(countryCode) \(shown(national)) is valid only when dialed inside its country: written in E.164,"
+                + " as calls are placed, it reads as +\(countryCode) \(shown(other)), a different number"
+        )
     }
 
     private func territoryName(_ territory: Territory) -> String {

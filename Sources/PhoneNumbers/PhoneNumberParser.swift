@@ -86,8 +86,11 @@ public struct PhoneNumberParser: Sendable {
                     {
                         stripped = candidate
                     }
-                    guard Self.nationalNumberLengths.contains(stripped.count) else { return false }
-                    return stripped.withUnsafeBufferPointer { plan.classify(countryCode: countryCode, digits: $0) } != nil
+                    guard Self.nationalNumberLengths.contains(stripped.count),
+                        stripped.withUnsafeBufferPointer({ plan.classify(countryCode: countryCode, digits: $0) }) != nil
+                    else { return false }
+                    // The number found must itself read back from its E.164 form, as `parse` requires.
+                    return stripped.elementsEqual(national) || plan.e164Rereading(stripped, countryCode: countryCode) == nil
                 }
                 return plan.classify(countryCode: countryCode, digits: national, mainRun: run) != nil
             }

@@ -58,7 +58,7 @@ extension CampaignRunner {
     struct Dispatcher {
         let runner: CampaignRunner
         let untilIdle: Bool
-        let gate = DispatchGate<C.Instant>()
+        let gate: DispatchGate<C.Instant>
         let startInstant: C.Instant
         let origin: Date
         /// Contacts loaded per query of due contacts.
@@ -73,7 +73,6 @@ extension CampaignRunner {
         let rateLimitJitter = Backoff(base: .milliseconds(100), cap: .seconds(1))
         let connectionBackoff = Backoff(base: .milliseconds(200), cap: .seconds(30))
 
-        var pacer: Pacer
         var generator: JitterGenerator
         var queue: [DueContact] = []
         var queueIndex = 0
@@ -111,7 +110,7 @@ extension CampaignRunner {
             let now = runner.clock.now
             startInstant = now
             origin = runner.wallClockOrigin ?? Date()
-            pacer = Pacer(Pacer.Configuration(rate: runner.configuration.rate))
+            gate = DispatchGate(pacer: Pacer(Pacer.Configuration(rate: runner.configuration.rate)), origin: now)
             generator = JitterGenerator(seed: runner.jitterSeed)
             nextRefillAt = now
             lastFlush = now
@@ -250,7 +249,6 @@ extension CampaignRunner {
         /// rows are committed in one transaction per batch before any of their requests can be sent, so the
         /// store sees one write per batch rather than one per call.
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
-            let elapsed = startInstant.duration(to: now)
             while hasFreeSlot {
                 if gate.pausedUntil(now: now) != nil { break }
                 var isProbe = false
@@ -271,7 +269,7 @@ extension CampaignRunner {
                 sent.isProbe = isProbe
                 if isProbe { balance?.probeInFlight = true }
                 inflight += 1
-                startTrigger(&group, sent, sendAt: now.advanced(by: pacer.reserve(at: elapsed)))
+                startTrigger(&group, sent)
                 if isProbe { break }
             }
         }
@@ -345,9 +343,12 @@ extension CampaignRunner {
             reserveIndex = 0
         }
 
-        /// Starts the task that sends one trigger at its paced instant `sendAt`, unless a pause or a stop
-        /// comes first.
-        func startTrigger(_ group: inout ThrowingTaskGroup<Event, any Error>, _ sent: Sent, sendAt: C.Instant) {
+        /// Starts the task that sends one trigger once the gate admits it, unless a stop comes first.
+        ///
+        /// The task takes its paced slot when it is about to send, not when it is queued: a pause voids
+        /// the slots taken before it, and the tasks waiting take new ones, spaced at the reduced pace,
+        /// when it ends (no burst of stale slots, at any concurrency).
+        func startTrigger(_ group: inout ThrowingTaskGroup<Event, any Error>, _ sent: Sent) {
             let request = CallRequest(
                 attemptID: sent.attemptID,
                 agentID: runner.agentID,
@@ -361,10 +362,9 @@ extension CampaignRunner {
             let clock = runner.clock
             let gate = self.gate
             group.addTask {
-                if clock.now < sendAt {
-                    do { try await clock.sleep(until: sendAt, tolerance: nil) } catch { return .triggered(sent, .withdrawn) }
-                }
-                while let until = gate.pausedUntil(now: clock.now) {
+                var ticket: SendSchedule<C.Instant>.Ticket?
+                while case .wait(let until) = gate.admit(now: clock.now, ticket: &ticket) {
+                    if gate.isHolding && !sent.isProbe { return .triggered(sent, .withdrawn) }
                     do { try await clock.sleep(until: until, tolerance: nil) } catch { return .triggered(sent, .withdrawn) }
                 }
                 if gate.isHolding && !sent.isProbe { return .triggered(sent, .withdrawn) }
@@ -453,9 +453,8 @@ extension CampaignRunner {
                     if case .rateLimited(let retryAfter) = failure {
                         rateLimitedCount += 1
                         pausedForRateLimit = true
-                        pacer.rateLimited(at: startInstant.duration(to: now), retryAfter: retryAfter)
                         let delay = rateLimitJitter.delay(failures: 1, retryAfter: retryAfter ?? .seconds(1), using: &generator)
-                        gate.pause(until: now.advanced(by: delay))
+                        gate.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: now.advanced(by: delay))
                     } else {
                         connectionFailures += 1
                         pausedForRateLimit = false
@@ -656,7 +655,7 @@ extension CampaignRunner {
                     callsPerSecond: rate,
                     placed: placedCount,
                     rateLimited: rateLimitedCount,
-                    pace: pacer.currentRate(at: startInstant.duration(to: now)),
+                    pace: gate.currentRate(now: now),
                     phase: phase,
                     at: date(now)
                 )

@@ -111,6 +111,14 @@ public struct Pacer: Sendable {
         theoreticalArrival = max(now, min(theoreticalArrival, now + Duration(timeInterval: 1 / reduced)))
     }
 
+    /// Forgets the slots reserved so far: the next send is at `instant` (or when reserved, if later),
+    /// and the ones after it follow at the current pace. For the end of a pause, whose waiting senders
+    /// reserve again.
+    /// - Parameter instant: The time since the origin when sending may resume.
+    public mutating func restart(at instant: Duration) {
+        theoreticalArrival = instant
+    }
+
     private mutating func count(at now: Duration) {
         if now - window.start >= .seconds(1) {
             let elapsed = max((now - window.start).timeInterval, 1)

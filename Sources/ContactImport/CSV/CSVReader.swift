@@ -23,8 +23,17 @@ import Foundation
 /// var record = CSVRecord()
 /// while try reader.next(into: &record) { print(record.line, record[0]) }
 /// ```
+///
+/// ``init(bytes:name:delimiter:limits:chunkSize:)`` reads bytes already in memory through the same
+/// parser and the same chunked refills, so a fuzzer or a test covers the file path without a file.
 public final class CSVReader {
-    /// The file, as given.
+    /// Where the bytes come from: an open file, or an array read chunk by chunk as if it were one.
+    private enum Source {
+        case file(descriptor: Int32)
+        case memory(bytes: [UInt8], nextOffset: Int)
+    }
+
+    /// The file, as given (for bytes in memory, the name they were given).
     public let path: String
     /// The field delimiter in use (detected unless given).
     public private(set) var delimiter: UInt8
@@ -33,7 +42,7 @@ public final class CSVReader {
     /// The file's size in bytes, when known (for progress).
     public let fileSize: Int?
 
-    private let descriptor: Int32
+    private var source: Source
     private let chunkSize: Int
     /// Bytes read from the file; `buffer[0..<validCount]` is data, starting at file offset `bufferFileOffset`.
     private var buffer: [UInt8]
@@ -60,11 +69,8 @@ public final class CSVReader {
     ///   - limits: Bounds on fields and records.
     ///   - chunkSize: How many bytes each read asks for (default 1 MiB).
     /// - Throws: ``CSVError`` when the file cannot be read, is empty, or is not UTF-8.
-    public init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits(), chunkSize: Int = 1 << 20) throws {
-        self.path = path
-        self.limits = limits
-        self.chunkSize = max(chunkSize, 64)
-        descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+    public convenience init(path: String, delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits(), chunkSize: Int = 1 << 20) throws {
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CSVError(.cannotRead, path: path, reason: String(cString: strerror(errno)))
         }
@@ -73,8 +79,57 @@ public final class CSVReader {
             close(descriptor)
             throw CSVError(.cannotRead, path: path, reason: "it is a directory, not a file")
         }
-        fileSize = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
-        buffer = [UInt8](repeating: 0, count: self.chunkSize)
+        let fileSize = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        try self.init(
+            source: .file(descriptor: descriptor),
+            path: path,
+            fileSize: fileSize,
+            bufferSize: max(chunkSize, 64),
+            delimiter: delimiter,
+            limits: limits,
+            chunkSize: chunkSize
+        )
+    }
+
+    /// Reads `bytes` as the contents of a CSV file named `name`, in reads of `chunkSize` bytes as
+    /// the file reader does: the records, errors and positions are those of a file with these bytes.
+    ///
+    /// - Throws: ``CSVError`` when the bytes are empty or not UTF-8.
+    public convenience init(
+        bytes: [UInt8],
+        name: String = "<memory>",
+        delimiter: UInt8? = nil,
+        limits: CSVLimits = CSVLimits(),
+        chunkSize: Int = 1 << 20
+    ) throws {
+        // A buffer no larger than the bytes (plus the byte that shows the end): the whole input
+        // fits, as it would in a file reader's first chunk, without zero-filling a megabyte per read.
+        try self.init(
+            source: .memory(bytes: bytes, nextOffset: 0),
+            path: name,
+            fileSize: bytes.count,
+            bufferSize: max(min(chunkSize, bytes.count + 1), 64),
+            delimiter: delimiter,
+            limits: limits,
+            chunkSize: chunkSize
+        )
+    }
+
+    private init(
+        source: Source,
+        path: String,
+        fileSize: Int?,
+        bufferSize: Int,
+        delimiter: UInt8?,
+        limits: CSVLimits,
+        chunkSize: Int
+    ) throws {
+        self.source = source
+        self.path = path
+        self.fileSize = fileSize
+        self.limits = limits
+        self.chunkSize = max(chunkSize, 64)
+        buffer = [UInt8](repeating: 0, count: bufferSize)
         self.delimiter = UInt8(ascii: ",")
         do {
             // Read at least the bytes the delimiter is detected from, so that the choice never depends
@@ -88,13 +143,18 @@ public final class CSVReader {
             for stop in [self.delimiter, 0, UInt8(ascii: "\n"), UInt8(ascii: "\r")] { unquotedStops[Int(stop)] = true }
             for stop in [UInt8(ascii: "\""), 0, UInt8(ascii: "\n"), UInt8(ascii: "\r")] { quotedStops[Int(stop)] = true }
         } catch {
-            close(descriptor)
+            closeSource()
             throw error
         }
     }
 
     deinit {
-        close(descriptor)
+        closeSource()
+    }
+
+    private func closeSource() {
+        if case .file(let descriptor) = source { close(descriptor) }
+        source = .memory(bytes: [], nextOffset: 0)
     }
 
     /// Reads the next non-blank record into `record`.
@@ -288,12 +348,9 @@ public final class CSVReader {
             }
             let byte = bytes[index]
             if byte == delimiter {
+                // The next turn reads the field after it, even an empty last one at the end of the
+                // file, through the same limit checks as every other field.
                 index += 1
-                if index == count && isEndOfFile {
-                    record.spans.append(.init(start: index - start, end: index - start, isUnescaped: false))
-                    record.raw.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    return .complete(rawEnd: index, next: index, newlines: newlines)
-                }
                 continue
             }
             if byte == 0 { throw nulByte(at: index, recordStart: start, newlines: newlines) }
@@ -385,15 +442,27 @@ public final class CSVReader {
     private func readMore() throws {
         let free = buffer.count - validCount
         let wanted = min(free, chunkSize)
-        let got = buffer.withUnsafeMutableBufferPointer { bytes in
-            read(descriptor, bytes.baseAddress! + validCount, wanted)
+        switch source {
+        case .file(let descriptor):
+            let got = buffer.withUnsafeMutableBufferPointer { bytes in
+                read(descriptor, bytes.baseAddress! + validCount, wanted)
+            }
+            if got < 0 {
+                if errno == EINTR { return }
+                throw CSVError(.cannotRead, path: path, byteOffset: bufferFileOffset + validCount, reason: String(cString: strerror(errno)))
+            }
+            if got == 0 { reachedEndOfFile = true }
+            validCount += got
+        case .memory(let bytes, let nextOffset):
+            let got = min(wanted, bytes.count - nextOffset)
+            if got == 0 {
+                reachedEndOfFile = true
+                return
+            }
+            buffer.replaceSubrange(validCount..<(validCount + got), with: bytes[nextOffset..<(nextOffset + got)])
+            source = .memory(bytes: bytes, nextOffset: nextOffset + got)
+            validCount += got
         }
-        if got < 0 {
-            if errno == EINTR { return }
-            throw CSVError(.cannotRead, path: path, byteOffset: bufferFileOffset + validCount, reason: String(cString: strerror(errno)))
-        }
-        if got == 0 { reachedEndOfFile = true }
-        validCount += got
     }
 
     // MARK: - Start of file

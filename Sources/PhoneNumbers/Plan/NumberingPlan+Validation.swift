@@ -82,6 +82,19 @@ extension NumberingPlan {
         territory.automaton.run(digits).whole & Territory.Description.general.tag != 0
     }
 
+    /// The national number that `+countryCode national` reads as, when that differs from `national`:
+    /// libphonenumber strips a trunk prefix from international numbers too, when what remains has a
+    /// possible length in the code's main territory. `nil` when the E.164 form reads back as itself.
+    func e164Rereading(_ national: [UInt8], countryCode: Int) -> [UInt8]? {
+        guard let main = mainTerritory(forCallingCode: countryCode) else { return nil }
+        let territory = territories[main]
+        guard let stripped = strippingNationalPrefix(national, in: territory),
+            [.possible, .tooLong].contains(checkLength(stripped.count, in: territory)),
+            stripped != national
+        else { return nil }
+        return stripped
+    }
+
     /// `maybeStripNationalPrefixAndCarrierCode`: the number without its national prefix (transformed
     /// by the territory's rule), or nil when nothing is stripped.
     func strippingNationalPrefix(_ digits: [UInt8], in territory: Territory) -> [UInt8]? {

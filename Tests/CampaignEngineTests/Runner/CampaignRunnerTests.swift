@@ -329,3 +329,29 @@ struct CampaignRunnerTests {
         #expect(harness.vaani.triggers.map(\.number) == [numbers[1]])
     }
 }
+
+extension CampaignRunnerTests {
+    @Test(
+        "after a 429 pause, waiting triggers go out at the reduced pace, never in a burst, at any concurrency",
+        arguments: [8, 16, 64, 256]
+    )
+    func noBurstAfterRateLimit(concurrency: Int) async throws {
+        let numbers = Self.numbers(120)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.script(numbers[10], [.rateLimited(retryAfter: .seconds(2))])
+        let outcome = try await harness.drive(fast { $0.rate = 20; $0.concurrency = concurrency }, step: .milliseconds(5))
+        #expect(outcome == .completed)
+        #expect(try harness.counts() == [.completed: 120])
+        let triggers = harness.vaani.triggers.sorted { $0.at < $1.at }
+        let limited = try #require(triggers.first { $0.number == numbers[10] })
+        let after = triggers.map(\.at.offset).filter { $0 >= limited.at.offset + .seconds(2) }
+        #expect(after.count >= 100)
+        // 20/s cut to 17/s: slots 58.8 ms apart; the manual clock moves in 5 ms steps, so a send may
+        // come up to one step late, never two slots at once.
+        for (earlier, later) in zip(after, after.dropFirst()) {
+            #expect(later - earlier >= .milliseconds(50), "\(later - earlier) between sends after the pause")
+        }
+        // And nothing was sent during the pause.
+        #expect(!triggers.contains { $0.at > limited.at && $0.at.offset < limited.at.offset + .seconds(2) })
+    }
+}

@@ -1,8 +1,9 @@
 import ContactImport
 import Foundation
 
-/// Reading fuzz inputs through a real file, and the reference encoder the round trip uses.
-enum CSVFuzzFile {
+/// Reading fuzz inputs through the reader's in-memory source (the same parser and chunked refills
+/// as a file, without writing one per input), and the reference encoder the round trip uses.
+enum CSVFuzzInput {
     /// One record as read, copied out of the reader's reused storage.
     struct Record: Equatable {
         var line: Int
@@ -18,17 +19,10 @@ enum CSVFuzzFile {
         var error: CSVError?
     }
 
-    /// The file every input is written to; one per process, as libFuzzer runs inputs one at a time.
-    static let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("vaani-fuzz-csv-\(getpid()).csv").path
-
     static func read(_ bytes: [UInt8], delimiter: UInt8? = nil, limits: CSVLimits = CSVLimits(), chunkSize: Int) -> Outcome {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            fatalError("cannot write \(path)")
-        }
         var outcome = Outcome()
         do {
-            let reader = try CSVReader(path: path, delimiter: delimiter, limits: limits, chunkSize: chunkSize)
+            let reader = try CSVReader(bytes: bytes, name: "fuzz.csv", delimiter: delimiter, limits: limits, chunkSize: chunkSize)
             outcome.delimiter = reader.delimiter
             var record = CSVRecord()
             while try reader.next(into: &record) {

@@ -1,0 +1,109 @@
+/// When each request may go out: the pacer's slots and a pause shared by every request, after a 429
+/// or a refused connection.
+///
+/// A request asks for its slot when it is about to be sent, not when it was queued, and holds it as a
+/// ``Ticket``. A pause voids every ticket: the requests that were waiting ask again when the pause is
+/// over and the pace restarts from then, at the (reduced) pace, one slot after another. So however
+/// many requests wait, none of them goes out in a burst at the end of a pause.
+///
+/// It is a plain value that tests drive with any instants; ``DispatchGate`` shares one between the run
+/// loop and its request tasks.
+///
+/// ```swift
+/// var schedule = SendSchedule(pacer: Pacer(.init(rate: 20)), origin: clock.now)
+/// var ticket: SendSchedule.Ticket?
+/// while case .wait(let until) = schedule.admit(now: clock.now, ticket: &ticket) {
+///     try await clock.sleep(until: until)
+/// }
+/// // send
+/// ```
+public struct SendSchedule<Instant: InstantProtocol>: Sendable where Instant.Duration == Duration {
+    /// A reserved send slot, valid until the next pause.
+    public struct Ticket: Sendable, Hashable {
+        /// The pause count when the slot was reserved.
+        let epoch: Int
+        /// The slot.
+        public let sendAt: Instant
+    }
+
+    /// What a request should do now.
+    public enum Admission: Sendable, Hashable {
+        /// Send now.
+        case send
+        /// Sleep until this instant, then ask again.
+        case wait(until: Instant)
+    }
+
+    private var pacer: Pacer
+    private let origin: Instant
+    private var pauseEnd: Instant?
+    /// Counts pauses; a ticket from an earlier count is void.
+    private var epoch = 0
+
+    /// Creates a schedule.
+    /// - Parameters:
+    ///   - pacer: The pace and its adaptation to 429s.
+    ///   - origin: The instant the pacer's durations count from.
+    public init(pacer: Pacer, origin: Instant) {
+        self.pacer = pacer
+        self.origin = origin
+    }
+
+    /// Says whether a request may be sent now, reserving its slot the first time it asks.
+    /// - Parameters:
+    ///   - now: The current instant.
+    ///   - ticket: The request's slot, `nil` before its first question; kept by the request between
+    ///     questions.
+    /// - Returns: `.send`, or the instant to ask again at.
+    public mutating func admit(now: Instant, ticket: inout Ticket?) -> Admission {
+        if let pauseEnd, pauseEnd > now {
+            ticket = nil
+            return .wait(until: pauseEnd)
+        }
+        if let held = ticket, held.epoch == epoch {
+            if now >= held.sendAt {
+                ticket = nil
+                return .send
+            }
+            return .wait(until: held.sendAt)
+        }
+        let wait = pacer.reserve(at: origin.duration(to: now))
+        guard wait > .zero else {
+            ticket = nil
+            return .send
+        }
+        let slot = Ticket(epoch: epoch, sendAt: now.advanced(by: wait))
+        ticket = slot
+        return .wait(until: slot.sendAt)
+    }
+
+    /// Pauses every request until `instant` (never shortens a pause); the slots reserved so far are
+    /// void and the pace restarts at `instant`.
+    public mutating func pause(until instant: Instant) {
+        if let pauseEnd, pauseEnd >= instant { return }
+        pauseEnd = instant
+        epoch += 1
+        pacer.restart(at: origin.duration(to: instant))
+    }
+
+    /// The API answered 429: cuts the pace and pauses every request until `pauseUntil`.
+    /// - Parameters:
+    ///   - now: When the answer came.
+    ///   - retryAfter: The server's `Retry-After`, if any.
+    ///   - pauseUntil: The end of the pause (the `Retry-After` with jitter).
+    public mutating func rateLimited(now: Instant, retryAfter: Duration?, pauseUntil: Instant) {
+        pacer.rateLimited(at: origin.duration(to: now), retryAfter: retryAfter)
+        pause(until: pauseUntil)
+    }
+
+    /// The end of the current pause, if it is later than `now`.
+    public func pausedUntil(now: Instant) -> Instant? {
+        guard let pauseEnd, pauseEnd > now else { return nil }
+        return pauseEnd
+    }
+
+    /// The pace now in requests per second, or `nil` when unlimited.
+    public func currentRate(now: Instant) -> Double? {
+        pacer.currentRate(at: origin.duration(to: now))
+    }
+}

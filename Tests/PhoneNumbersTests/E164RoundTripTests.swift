@@ -1,0 +1,86 @@
+import PhoneNumbers
+import Testing
+
+/// Every number the parser accepts, and every number it suggests for a damaged one, is a number
+/// whose E.164 form (the form calls are placed with) reads back as itself, in every region.
+@Suite("E.164 round trip and suggestions")
+struct E164RoundTripTests {
+    let parser = PhoneNumberParser()
+
+    @Test(
+        "the fuzzers' inputs: a Belarusian number whose E.164 form reads as another is refused, and never suggested",
+        arguments: ["8100066487", "8108064812#1672#"]
+    )
+    func belarusTrunkPrefixSuggestion(_ input: String) throws {
+        guard case .failure(let error) = parser.parse(input, defaultRegion: "BY") else {
+            Issue.record("\(input) parsed in BY")
+            return
+        }
+        #expect(error.suggestion == nil, "suggested \(error.suggestion?.e164 ?? "")")
+    }
+
+    @Test("a national number valid only inside its country is refused with the number it would become")
+    func nationalFormThatDoesNotSurviveE164() throws {
+        // libphonenumber accepts 0 8100066487 in BY as +375 8100066487, but reads that E.164 text
+        // as +375 100066487 (the 8 taken for Belarus' trunk prefix), which is invalid.
+        guard case .failure(let error) = parser.parse("08100066487", defaultRegion: "BY") else {
+            Issue.record("08100066487 parsed in BY")
+            return
+        }
+        #expect(error.reason == .invalidForRegion)
+        #expect(error.description.contains("+375 8100066487"))
+        #expect(error.description.contains("+375 100066487"))
+        #expect(!parser.isValidE164("+3758100066487"))
+        #expect(!parser.isValidE164("+37588100066487"))
+        if case .success(let number) = parser.parse("+37588100066487") {
+            Issue.record("+37588100066487 parsed as \(number.e164)")
+        }
+    }
+
+    /// A deterministic generator, so a failure names an input that reproduces.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("in every region, accepted numbers and suggestions read back from their E.164 form")
+    func everyRegion() {
+        var generator = SplitMix(state: 20_261_129)
+        var suggestions = 0
+        for region in PhoneNumberParser.supportedRegions.sorted() {
+            for _ in 0..<400 {
+                let length = Int.random(in: 6...13, using: &generator)
+                let digits = String((0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+                for text in [digits, "0" + digits, "8" + digits] {
+                    switch parser.parse(text, defaultRegion: region) {
+                    case .success(let number):
+                        check(number, from: text, region: region)
+                    case .failure(let error):
+                        guard let suggestion = error.suggestion else { continue }
+                        suggestions += 1
+                        check(suggestion, from: text, region: region)
+                    }
+                }
+            }
+        }
+        #expect(suggestions > 1000, "only \(suggestions) suggestions exercised")
+    }
+
+    func check(_ number: PhoneNumber, from text: String, region: String) {
+        #expect(parser.isValidE164(number.e164), "\(text) in \(region): \(number.e164) is not valid E.164")
+        guard case .success(let again) = parser.parse(number.e164) else {
+            Issue.record("\(text) in \(region): \(number.e164) does not parse")
+            return
+        }
+        #expect(
+            again.countryCode == number.countryCode && again.nationalNumber == number.nationalNumber,
+            "\(text) in \(region): \(number.e164) reads back as \(again.e164)"
+        )
+    }
+}
