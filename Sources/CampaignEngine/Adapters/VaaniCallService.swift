@@ -55,12 +55,18 @@ public struct VaaniCallService: CallService {
             return (history.records.map(Self.report), history.totalPages)
         } catch let error as VaaniError where error.kind == .authentication {
             throw TriggerFailure.authentication(message: error.message)
+        } catch let error as VaaniError where error.kind == .rateLimited {
+            throw TriggerFailure.rateLimited(retryAfter: error.retryAfter)
         }
     }
 
     /// One call's details.
     public func callDetails(callID: String) async throws -> CallReport {
-        Self.report(try await client.calls.details(callID: callID))
+        do {
+            return Self.report(try await client.calls.details(callID: callID))
+        } catch let error as VaaniError where error.kind == .rateLimited {
+            throw TriggerFailure.rateLimited(retryAfter: error.retryAfter)
+        }
     }
 
     /// What a client error means for the dialer.

@@ -71,6 +71,10 @@ extension CampaignRunner {
         /// What attempt ids are derived from (``AttemptIdentity``); read when the run starts.
         var attemptNamespace = ""
         let rateLimitJitter = Backoff(base: .milliseconds(100), cap: .seconds(1))
+        /// How far ahead a trigger may hold a paced slot: triggers are started only when the pacer's next
+        /// slot is this close, so a poll asking for a slot waits behind this much at most, whatever the
+        /// concurrency.
+        let slotHorizon: Duration = .milliseconds(250)
         let connectionBackoff = Backoff(base: .milliseconds(200), cap: .seconds(30))
 
         var generator: JitterGenerator
@@ -97,6 +101,8 @@ extension CampaignRunner {
         var connectionFailures = 0
         var pausedForRateLimit = false
         var rateLimitedCount = 0
+        /// Of those, the 429s that answered a history or details poll.
+        var pollsRateLimited = 0
         var placedCount = 0
         var rateWindow: (start: C.Instant, count: Int, rate: Double)
         var balance: BalanceWait?
@@ -228,7 +234,7 @@ extension CampaignRunner {
                     stop(.interrupted, reason: "interrupted")
                     return
                 }
-                let result = await CampaignRunner.poll(runner.calls, pollRequest(now, includeStragglers: false))
+                let result = await CampaignRunner.poll(runner.calls, pollRequest(now, includeStragglers: false), admit: admission)
                 try handlePoll(result, now: runner.clock.now)
                 try flush()
                 if unknowns.isEmpty || stopping != nil || result.conclusive { break }
@@ -250,7 +256,7 @@ extension CampaignRunner {
         /// store sees one write per batch rather than one per call.
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
             while hasFreeSlot {
-                if gate.pausedUntil(now: now) != nil { break }
+                if gate.nextSlot(now: now) > now.advanced(by: slotHorizon) { break }
                 var isProbe = false
                 if let wait = balance {
                     guard !wait.probeInFlight, now >= wait.nextProbe else { break }
@@ -269,7 +275,7 @@ extension CampaignRunner {
                 sent.isProbe = isProbe
                 if isProbe { balance?.probeInFlight = true }
                 inflight += 1
-                startTrigger(&group, sent)
+                startTrigger(&group, sent, ticket: gate.reserve(now: now))
                 if isProbe { break }
             }
         }
@@ -348,7 +354,11 @@ extension CampaignRunner {
         /// The task takes its paced slot when it is about to send, not when it is queued: a pause voids
         /// the slots taken before it, and the tasks waiting take new ones, spaced at the reduced pace,
         /// when it ends (no burst of stale slots, at any concurrency).
-        func startTrigger(_ group: inout ThrowingTaskGroup<Event, any Error>, _ sent: Sent) {
+        func startTrigger(
+            _ group: inout ThrowingTaskGroup<Event, any Error>,
+            _ sent: Sent,
+            ticket: SendSchedule<C.Instant>.Ticket
+        ) {
             let request = CallRequest(
                 attemptID: sent.attemptID,
                 agentID: runner.agentID,
@@ -362,10 +372,11 @@ extension CampaignRunner {
             let clock = runner.clock
             let gate = self.gate
             group.addTask {
-                var ticket: SendSchedule<C.Instant>.Ticket?
-                while case .wait(let until) = gate.admit(now: clock.now, ticket: &ticket) {
-                    if gate.isHolding && !sent.isProbe { return .triggered(sent, .withdrawn) }
-                    do { try await clock.sleep(until: until, tolerance: nil) } catch { return .triggered(sent, .withdrawn) }
+                do {
+                    let admitted = try await gate.waitForSlot(on: clock, ticket: ticket) { gate.isHolding && !sent.isProbe }
+                    if !admitted { return .triggered(sent, .withdrawn) }
+                } catch {
+                    return .triggered(sent, .withdrawn)
                 }
                 if gate.isHolding && !sent.isProbe { return .triggered(sent, .withdrawn) }
                 do throws(TriggerFailure) {
@@ -451,10 +462,7 @@ extension CampaignRunner {
                     record(sent.contact, from: .dialing, lifecycle, attempt: .discard(id: sent.attemptID))
                     requeueFirst(sent.contact, lifecycle)
                     if case .rateLimited(let retryAfter) = failure {
-                        rateLimitedCount += 1
-                        pausedForRateLimit = true
-                        let delay = rateLimitJitter.delay(failures: 1, retryAfter: retryAfter ?? .seconds(1), using: &generator)
-                        gate.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: now.advanced(by: delay))
+                        rateLimited(now, retryAfter: retryAfter)
                     } else {
                         connectionFailures += 1
                         pausedForRateLimit = false
@@ -501,6 +509,15 @@ extension CampaignRunner {
                     break
                 }
             }
+        }
+
+        /// A 429, on a trigger or a poll: cuts the pace and pauses every request for `Retry-After` and a
+        /// little jitter.
+        mutating func rateLimited(_ now: C.Instant, retryAfter: Duration?) {
+            rateLimitedCount += 1
+            pausedForRateLimit = true
+            let delay = rateLimitJitter.delay(failures: 1, retryAfter: retryAfter ?? .seconds(1), using: &generator)
+            gate.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: now.advanced(by: delay))
         }
 
         /// Puts a contact whose attempt placed nothing back at the head of the queue, so that it is the
@@ -611,6 +628,12 @@ extension CampaignRunner {
             var wake = now.advanced(by: .seconds(1))
             if !pollRunning, !followed.isEmpty || !unknowns.isEmpty { wake = min(wake, max(nextPollAt, now)) }
             if let until = gate.pausedUntil(now: now) { wake = min(wake, until) }
+            if stopping == nil, balance == nil, hasFreeSlot,
+                !dueExhausted || queueIndex < queue.count || reserveIndex < reserve.count
+            {
+                // Triggers wait for the pacer's next slot to come within the horizon.
+                wake = min(wake, max(gate.nextSlot(now: now).advanced(by: .zero - slotHorizon), now))
+            }
             if let wait = balance, !wait.probeInFlight { wake = min(wake, max(wait.nextProbe, now)) }
             if dueExhausted, stopping == nil, hasFreeSlot {
                 wake = min(wake, max(nextRefillAt, now))

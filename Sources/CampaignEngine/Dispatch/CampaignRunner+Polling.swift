@@ -29,11 +29,20 @@ extension CampaignRunner {
         var error: String?
         /// The API refused the key: the run must stop.
         var authenticationFailure: String?
+        /// The API answered 429 (with its `Retry-After`, if any): every request must back off.
+        var rateLimited: Duration??
     }
 
     /// Reads history pages, newest first, until every target is found or the pages are older than the
     /// oldest target; then asks for the details of followed calls the history did not show.
-    static func poll(_ calls: any CallService, _ request: PollRequest) async -> PollResult {
+    ///
+    /// Each request first waits for `admit`: the API's rate limit is per key for every request, so
+    /// polls draw from the same paced budget as triggers. A 429 ends the poll and is reported.
+    static func poll(
+        _ calls: any CallService,
+        _ request: PollRequest,
+        admit: @Sendable () async throws -> Void
+    ) async -> PollResult {
         var result = PollResult()
         var remainingCalls = request.callIDs
         var remainingUnknowns = request.unknowns
@@ -43,10 +52,15 @@ extension CampaignRunner {
             let records: [CallReport]
             let totalPages: Int?
             do {
+                try await admit()
                 (records, totalPages) = try await calls.callHistory(page: page, pageSize: pageSize)
             } catch TriggerFailure.authentication(let message) {
                 result.error = message
                 result.authenticationFailure = message
+                break
+            } catch TriggerFailure.rateLimited(let retryAfter) {
+                result.error = "rate limited (429)"
+                result.rateLimited = .some(retryAfter)
                 break
             } catch {
                 result.error = "\(error)"
@@ -89,9 +103,14 @@ extension CampaignRunner {
             page += 1
         }
         if request.unknowns.isEmpty, result.error == nil { result.conclusive = true }
-        for callID in request.details where result.reports[callID] == nil {
-            if let report = try? await calls.callDetails(callID: callID) {
-                result.reports[callID] = report
+        for callID in request.details where result.reports[callID] == nil && result.rateLimited == nil {
+            do {
+                try await admit()
+                result.reports[callID] = try await calls.callDetails(callID: callID)
+            } catch TriggerFailure.rateLimited(let retryAfter) {
+                result.rateLimited = .some(retryAfter)
+            } catch {
+                continue
             }
         }
         return result
@@ -133,7 +152,15 @@ extension CampaignRunner.Dispatcher {
         nextPollAt = now.advanced(by: configuration.pollInterval)
         let request = pollRequest(now, includeStragglers: true)
         let calls = runner.calls
-        group.addTask { .polled(await CampaignRunner.poll(calls, request)) }
+        let admit = admission
+        group.addTask { .polled(await CampaignRunner.poll(calls, request, admit: admit)) }
+    }
+
+    /// What a poll's requests wait for: a paced slot from the gate, as a trigger's does.
+    var admission: @Sendable () async throws -> Void {
+        let gate = self.gate
+        let clock = runner.clock
+        return { _ = try await gate.waitForSlot(on: clock, ticket: nil) }
     }
 
     /// Records ended calls, resumes reconciled attempts, requeues attempts that placed nothing, and gives
@@ -145,7 +172,10 @@ extension CampaignRunner.Dispatcher {
             stop(.paused(.authentication), reason: "the API key was refused")
             return
         }
-        if let error = result.error {
+        if let retryAfter = result.rateLimited {
+            rateLimited(now, retryAfter: retryAfter)
+            pollsRateLimited += 1
+        } else if let error = result.error {
             runner.logger.info("the call history could not be read; the next poll tries again", metadata: ["error": "\(error)"])
         }
         for (callID, var call) in followed {

@@ -21,6 +21,36 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
         state.withLock { $0.schedule.admit(now: now, ticket: &ticket) }
     }
 
+    /// The first instant a request asking now could be sent at; reserves nothing.
+    func nextSlot(now: Instant) -> Instant {
+        state.withLock { $0.schedule.nextSlot(now: now) }
+    }
+
+    /// Reserves the next slot for a request.
+    func reserve(now: Instant) -> SendSchedule<Instant>.Ticket {
+        state.withLock { $0.schedule.reserve(now: now) }
+    }
+
+    /// Waits until the schedule admits a request holding `ticket` (or reserves one for it).
+    /// - Parameters:
+    ///   - clock: The clock the instants are of.
+    ///   - ticket: The slot reserved for the request, if any.
+    ///   - withdrawn: Checked before each wait; when it is true, the request gives up.
+    /// - Returns: `true` to send now, `false` when `withdrawn` said so.
+    /// - Throws: `CancellationError` when the task is cancelled while it waits.
+    func waitForSlot<C: Clock>(
+        on clock: C,
+        ticket: SendSchedule<Instant>.Ticket?,
+        withdrawn: () -> Bool = { false }
+    ) async throws -> Bool where C.Instant == Instant {
+        var ticket = ticket
+        while case .wait(let until) = admit(now: clock.now, ticket: &ticket) {
+            if withdrawn() { return false }
+            try await clock.sleep(until: until, tolerance: nil)
+        }
+        return true
+    }
+
     /// Pauses every sender until `instant` (never shortens an existing pause).
     func pause(until instant: Instant) {
         state.withLock { $0.schedule.pause(until: instant) }

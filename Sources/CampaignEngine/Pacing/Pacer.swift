@@ -97,6 +97,15 @@ public struct Pacer: Sendable {
         return sendAt > now ? sendAt - now : .zero
     }
 
+    /// How long the next ``reserve(at:)`` would wait, without reserving.
+    /// - Parameter now: The current time since the origin.
+    public func nextSlotDelay(at now: Duration) -> Duration {
+        guard let rate = currentRate(at: now) else { return .zero }
+        let interval = Duration(timeInterval: 1 / rate)
+        let sendAt = max(theoreticalArrival, now) - interval * (configuration.burst - 1)
+        return sendAt > now ? sendAt - now : .zero
+    }
+
     /// The API answered 429: cut the pace, once per burst of 429s.
     /// - Parameters:
     ///   - now: The current time since the origin.

@@ -67,14 +67,28 @@ public struct SendSchedule<Instant: InstantProtocol>: Sendable where Instant.Dur
             }
             return .wait(until: held.sendAt)
         }
-        let wait = pacer.reserve(at: origin.duration(to: now))
-        guard wait > .zero else {
+        let slot = reserve(now: now)
+        guard slot.sendAt > now else {
             ticket = nil
             return .send
         }
-        let slot = Ticket(epoch: epoch, sendAt: now.advanced(by: wait))
         ticket = slot
         return .wait(until: slot.sendAt)
+    }
+
+    /// The first instant a request asking now could be sent at: the end of a pause, or the pacer's
+    /// next slot. Reserves nothing.
+    public func nextSlot(now: Instant) -> Instant {
+        if let pauseEnd, pauseEnd > now { return pauseEnd }
+        return now.advanced(by: pacer.nextSlotDelay(at: origin.duration(to: now)))
+    }
+
+    /// Reserves the next slot for a request that will ask with it (see ``admit(now:ticket:)``). During
+    /// a pause the ticket is already void: its holder reserves again when the pause is over.
+    public mutating func reserve(now: Instant) -> Ticket {
+        if let pauseEnd, pauseEnd > now { return Ticket(epoch: epoch - 1, sendAt: pauseEnd) }
+        let wait = pacer.reserve(at: origin.duration(to: now))
+        return Ticket(epoch: epoch, sendAt: now.advanced(by: max(wait, .zero)))
     }
 
     /// Pauses every request until `instant` (never shortens a pause); the slots reserved so far are

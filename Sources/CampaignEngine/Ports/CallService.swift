@@ -7,14 +7,15 @@ public protocol CallService: Sendable {
     func placeCall(_ request: CallRequest) async throws(TriggerFailure) -> String
 
     /// One page of the call history, newest first. A refused API key is thrown as
-    /// ``TriggerFailure/authentication(message:)`` so that the run stops.
+    /// ``TriggerFailure/authentication(message:)`` so that the run stops, and a 429 as
+    /// ``TriggerFailure/rateLimited(retryAfter:)`` so that every request backs off.
     /// - Parameters:
     ///   - page: The 1-based page.
     ///   - pageSize: Records per page (at most 200).
     /// - Returns: The records and, when the API says, the number of pages.
     func callHistory(page: Int, pageSize: Int) async throws -> (records: [CallReport], totalPages: Int?)
 
-    /// One call's details.
+    /// One call's details; a 429 is thrown as ``TriggerFailure/rateLimited(retryAfter:)``.
     /// - Parameter callID: The call.
     func callDetails(callID: String) async throws -> CallReport
 }

@@ -355,3 +355,41 @@ extension CampaignRunnerTests {
         #expect(!triggers.contains { $0.at > limited.at && $0.at.offset < limited.at.offset + .seconds(2) })
     }
 }
+
+extension CampaignRunnerTests {
+    @Test("history and details polls draw from the same paced budget as triggers")
+    func pollsArePaced() async throws {
+        let numbers = Self.numbers(60)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.setDefault(.accept(endsAfter: .seconds(3)))
+        let outcome = try await harness.drive(
+            fast { $0.rate = 10; $0.concurrency = 64; $0.pollInterval = .milliseconds(300) },
+            step: .milliseconds(5)
+        )
+        #expect(outcome == .completed)
+        let polls = harness.vaani.pollTimes.map(\.offset)
+        #expect(polls.count >= 10)
+        let requests = (harness.vaani.triggers.map(\.at.offset) + polls).sorted()
+        // Triggers and polls together keep to 10/s: 100 ms apart, up to one 5 ms clock step late.
+        for (earlier, later) in zip(requests, requests.dropFirst()) {
+            #expect(later - earlier >= .milliseconds(95), "\(later - earlier) between two requests")
+        }
+    }
+
+    @Test("a 429 on a history poll pauses every request and cuts the pace, like one on a trigger")
+    func rateLimitedPoll() async throws {
+        let numbers = Self.numbers(40)
+        let harness = try RunnerHarness(numbers: numbers)
+        harness.vaani.rateLimitHistory([.seconds(2)])
+        let outcome = try await harness.drive(fast { $0.rate = 20; $0.concurrency = 16 }, step: .milliseconds(5))
+        #expect(outcome == .completed)
+        #expect(try harness.counts() == [.completed: 40])
+        let limitedAt = try #require(harness.vaani.pollTimes.first).offset
+        let triggers = harness.vaani.triggers.map(\.at.offset)
+        // Nothing is sent for Retry-After, and the pace after it is below the configured 20/s.
+        #expect(!triggers.contains { $0 > limitedAt && $0 < limitedAt + .seconds(2) })
+        let after = triggers.filter { $0 >= limitedAt + .seconds(2) }.sorted()
+        #expect(after.count >= 2)
+        if after.count >= 2 { #expect(after[1] - after[0] > .milliseconds(52)) }
+    }
+}

@@ -42,6 +42,10 @@ final class FakeVaani: CallService, Sendable {
         var placed: [Placed] = []
         var triggers: [Trigger] = []
         var historyRequests = 0
+        /// When each history or details request came.
+        var pollTimes: [ManualClock.Instant] = []
+        /// `Retry-After`s the next history requests answer 429 with, in order.
+        var historyRateLimits: [Duration?] = []
         var detailsRequests = 0
         var defaultAnswer: Answer = .accept()
         var sendsMetadata = true
@@ -87,6 +91,12 @@ final class FakeVaani: CallService, Sendable {
     var placed: [Placed] { state.withLock { $0.placed } }
     var triggers: [Trigger] { state.withLock { $0.triggers } }
     var historyRequests: Int { state.withLock { $0.historyRequests } }
+    var pollTimes: [ManualClock.Instant] { state.withLock { $0.pollTimes } }
+
+    /// Makes the next history requests answer 429, one per `Retry-After` given.
+    func rateLimitHistory(_ retryAfters: [Duration?]) {
+        state.withLock { $0.historyRateLimits += retryAfters }
+    }
 
     func placeCall(_ request: CallRequest) async throws(TriggerFailure) -> String {
         let now = clock.now
@@ -128,10 +138,13 @@ final class FakeVaani: CallService, Sendable {
 
     func callHistory(page: Int, pageSize: Int) async throws -> (records: [CallReport], totalPages: Int?) {
         let now = clock.now
-        let (all, sendsMetadata) = state.withLock { state in
+        let (all, sendsMetadata, limited) = state.withLock { state in
             state.historyRequests += 1
-            return (state.placed, state.sendsMetadata)
+            state.pollTimes.append(now)
+            let limited: Duration?? = state.historyRateLimits.isEmpty ? nil : .some(state.historyRateLimits.removeFirst())
+            return (state.placed, state.sendsMetadata, limited)
         }
+        if let retryAfter = limited { throw TriggerFailure.rateLimited(retryAfter: retryAfter) }
         let newestFirst = all.reversed().map { report($0, now: now, sendsMetadata: sendsMetadata) }
         let start = (page - 1) * pageSize
         let pages = max(1, (newestFirst.count + pageSize - 1) / pageSize)
@@ -143,6 +156,7 @@ final class FakeVaani: CallService, Sendable {
         let now = clock.now
         let found = state.withLock { state in
             state.detailsRequests += 1
+            state.pollTimes.append(now)
             return state.placed.first { $0.callID == callID }
         }
         guard let found else { throw TriggerFailure.validation(message: "no call \(callID)") }
