@@ -158,3 +158,20 @@ struct StatusTests {
         #expect(CampaignListEntry.renderedTable([]).contains("No campaigns yet"))
     }
 }
+
+extension StatusTests {
+    @Test("Status shows the rate limit learned per key fingerprint, in text and JSON")
+    func learnedRateLimit() throws {
+        let fixture = try ReportFixture.renewals()
+        try fixture.database.saveLearnedRateLimit(
+            LearnedRateLimit(keyFingerprint: "0123456789abcdef", requestsPerSecond: 19.46, learnedAt: now)
+        )
+        let summary = try CampaignReporter(database: fixture.database).status(campaign: "renewals", now: now)
+        #expect(summary.learnedRateLimits.map(\.requestsPerSecond) == [19.46])
+        let text = summary.renderedText()
+        #expect(text.contains("Rate limit 19.5 requests/s learned for key 0123456789abcdef"))
+        let json = try summary.jsonText()
+        #expect(json.contains("\"key_fingerprint\" : \"0123456789abcdef\""))
+        #expect(json.contains("\"requests_per_second\" : 19.46"))
+    }
+}

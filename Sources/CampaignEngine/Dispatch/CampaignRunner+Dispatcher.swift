@@ -103,6 +103,8 @@ extension CampaignRunner {
         var rateLimitedCount = 0
         /// Of those, the 429s that answered a history or details poll.
         var pollsRateLimited = 0
+        /// A rate limit learned during this run and not yet stored.
+        var unsavedLearnedLimit: Double?
         var placedCount = 0
         var rateWindow: (start: C.Instant, count: Int, rate: Double)
         var balance: BalanceWait?
@@ -143,6 +145,10 @@ extension CampaignRunner {
             counts = try journal.statusCounts()
             total = counts.values.reduce(0, +)
             attemptNamespace = try journal.attemptNamespace()
+            if let key = runner.apiKeyFingerprint, let limit = try journal.learnedRateLimit(keyFingerprint: key) {
+                gate.startBelow(learnedLimit: limit, now: runner.clock.now)
+                runner.logger.info("starting below the rate limit learned before", metadata: ["rate.limit": "\(limit)"])
+            }
             try await reconcileLeftovers()
             if let stopping { return stopping }
             return try await withThrowingTaskGroup(of: Event.self) { group in
@@ -517,7 +523,9 @@ extension CampaignRunner {
             rateLimitedCount += 1
             pausedForRateLimit = true
             let delay = rateLimitJitter.delay(failures: 1, retryAfter: retryAfter ?? .seconds(1), using: &generator)
-            gate.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: now.advanced(by: delay))
+            if let limit = gate.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: now.advanced(by: delay)) {
+                unsavedLearnedLimit = limit
+            }
         }
 
         /// Puts a contact whose attempt placed nothing back at the head of the queue, so that it is the
@@ -603,6 +611,10 @@ extension CampaignRunner {
         }
 
         mutating func flush() throws {
+            if let limit = unsavedLearnedLimit, let key = runner.apiKeyFingerprint {
+                try journal.saveLearnedRateLimit(keyFingerprint: key, requestsPerSecond: limit, at: date(runner.clock.now))
+                unsavedLearnedLimit = nil
+            }
             guard !entries.isEmpty else { return }
             try journal.apply(entries)
             entries.removeAll(keepingCapacity: true)

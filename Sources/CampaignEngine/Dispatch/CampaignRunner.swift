@@ -38,6 +38,9 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
     public let logger: Logger
     /// Seed of the jitter generator; `nil` uses system randomness.
     public let jitterSeed: UInt64?
+    /// The API key's fingerprint (``APIKeyFingerprint``), under which the rate limit the API reveals
+    /// is remembered for the next run; `nil` learns nothing.
+    public let apiKeyFingerprint: String?
 
     /// Creates a runner.
     /// - Parameters:
@@ -49,6 +52,7 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
     ///   - control: Stop requests.
     ///   - wallClockOrigin: The wall-clock time when the run starts (default now).
     ///   - jitterSeed: A seed for reproducible jitter (default system randomness).
+    ///   - apiKeyFingerprint: The key's fingerprint, to start at and update its learned rate limit.
     ///   - logger: Where to log.
     ///   - onProgress: Progress receiver.
     public init(
@@ -60,6 +64,7 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         control: RunControl = RunControl(),
         wallClockOrigin: Date? = nil,
         jitterSeed: UInt64? = nil,
+        apiKeyFingerprint: String? = nil,
         logger: Logger = Logger(label: "vaani.engine"),
         onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) {
@@ -71,6 +76,7 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         self.control = control
         self.wallClockOrigin = wallClockOrigin
         self.jitterSeed = jitterSeed
+        self.apiKeyFingerprint = apiKeyFingerprint
         self.logger = logger
         self.onProgress = onProgress
     }

@@ -56,9 +56,15 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
         state.withLock { $0.schedule.pause(until: instant) }
     }
 
-    /// A 429: cuts the pace and pauses every sender until `pauseUntil`.
-    func rateLimited(now: Instant, retryAfter: Duration?, pauseUntil: Instant) {
+    /// A 429: cuts the pace and pauses every sender until `pauseUntil`; returns the rate at which the
+    /// API pushed back when the pace was cut.
+    func rateLimited(now: Instant, retryAfter: Duration?, pauseUntil: Instant) -> Double? {
         state.withLock { $0.schedule.rateLimited(now: now, retryAfter: retryAfter, pauseUntil: pauseUntil) }
+    }
+
+    /// Starts the pace just below a limit learned by an earlier run.
+    func startBelow(learnedLimit limit: Double, now: Instant) {
+        state.withLock { $0.schedule.startBelow(learnedLimit: limit, now: now) }
     }
 
     /// The end of the current pause, if it is later than `now`.

@@ -110,14 +110,32 @@ public struct Pacer: Sendable {
     /// - Parameters:
     ///   - now: The current time since the origin.
     ///   - retryAfter: The server's `Retry-After`; 429s within it count as the same push-back.
-    public mutating func rateLimited(at now: Duration, retryAfter: Duration? = nil) {
+    /// - Returns: When this 429 cut the pace, the rate at which the API pushed back: the pace then, or
+    ///   the rate actually sent over the last second when that was lower. `nil` for a 429 that counts
+    ///   as part of the last push-back.
+    @discardableResult
+    public mutating func rateLimited(at now: Duration, retryAfter: Duration? = nil) -> Double? {
         let holdOff = max(retryAfter ?? .zero, .seconds(1))
-        if let cut, now - cut.at < holdOff { return }
+        if let cut, now - cut.at < holdOff { return nil }
+        let sent = window.lastRate > 0 ? window.lastRate : Double(window.count)
         let before = currentRate(at: now) ?? max(window.lastRate, Double(window.count), configuration.minimumRate)
         let reduced = max(configuration.minimumRate, before * configuration.decreaseFactor)
         cut = (rate: reduced, at: now, ceiling: before)
         // Slots reserved at the old pace are dropped: the next send is spaced at the new one.
         theoreticalArrival = max(now, min(theoreticalArrival, now + Duration(timeInterval: 1 / reduced)))
+        return max(configuration.minimumRate, sent > 0 ? min(before, sent) : before)
+    }
+
+    /// Starts just below a limit a previous run learned (a 429 at that rate), as if it had been cut
+    /// there: the pace then recovers toward the configured one as after any cut.
+    /// - Parameters:
+    ///   - limit: Requests per second at which the API pushed back.
+    ///   - now: The current time since the origin.
+    public mutating func startBelow(learnedLimit limit: Double, at now: Duration) {
+        guard limit.isFinite, limit > 0 else { return }
+        let start = max(configuration.minimumRate, limit * configuration.decreaseFactor)
+        if configuration.rate > 0, configuration.rate <= start { return }
+        cut = (rate: start, at: now, ceiling: limit)
     }
 
     /// Forgets the slots reserved so far: the next send is at `instant` (or when reserved, if later),

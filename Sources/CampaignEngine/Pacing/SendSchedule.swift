@@ -105,9 +105,18 @@ public struct SendSchedule<Instant: InstantProtocol>: Sendable where Instant.Dur
     ///   - now: When the answer came.
     ///   - retryAfter: The server's `Retry-After`, if any.
     ///   - pauseUntil: The end of the pause (the `Retry-After` with jitter).
-    public mutating func rateLimited(now: Instant, retryAfter: Duration?, pauseUntil: Instant) {
-        pacer.rateLimited(at: origin.duration(to: now), retryAfter: retryAfter)
+    /// - Returns: The rate at which the API pushed back, when this 429 cut the pace (see
+    ///   ``Pacer/rateLimited(at:retryAfter:)``).
+    @discardableResult
+    public mutating func rateLimited(now: Instant, retryAfter: Duration?, pauseUntil: Instant) -> Double? {
+        let limit = pacer.rateLimited(at: origin.duration(to: now), retryAfter: retryAfter)
         pause(until: pauseUntil)
+        return limit
+    }
+
+    /// Starts the pace just below a limit learned before (see ``Pacer/startBelow(learnedLimit:at:)``).
+    public mutating func startBelow(learnedLimit limit: Double, now: Instant) {
+        pacer.startBelow(learnedLimit: limit, at: origin.duration(to: now))
     }
 
     /// The end of the current pause, if it is later than `now`.

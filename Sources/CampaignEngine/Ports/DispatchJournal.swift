@@ -46,4 +46,11 @@ public protocol DispatchJournal: Sendable {
 
     /// The number of contacts in each status.
     func statusCounts() throws -> [ContactStatus: Int]
+
+    /// The request rate at which the API began answering 429 for the key with this fingerprint, as an
+    /// earlier run learned it.
+    func learnedRateLimit(keyFingerprint: String) throws -> Double?
+
+    /// Remembers the rate at which the API began answering 429 for the key with this fingerprint.
+    func saveLearnedRateLimit(keyFingerprint: String, requestsPerSecond: Double, at date: Date) throws
 }

@@ -268,6 +268,16 @@ public struct CampaignJournal: DispatchJournal {
         try database.contactCounts(ofCampaign: campaignID)
     }
 
+    public func learnedRateLimit(keyFingerprint: String) throws -> Double? {
+        try database.learnedRateLimit(keyFingerprint: keyFingerprint)?.requestsPerSecond
+    }
+
+    public func saveLearnedRateLimit(keyFingerprint: String, requestsPerSecond: Double, at date: Date) throws {
+        try database.saveLearnedRateLimit(
+            LearnedRateLimit(keyFingerprint: keyFingerprint, requestsPerSecond: requestsPerSecond, learnedAt: date)
+        )
+    }
+
     private static func contact(_ row: Row) throws -> DueContact {
         let statusText: String = row["status"]
         guard let status = ContactStatus(rawValue: statusText) else {

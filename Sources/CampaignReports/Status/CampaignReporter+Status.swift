@@ -10,11 +10,15 @@ extension CampaignReporter {
     ///   - now: The current time, to tell a live run lease from one a killed process left behind.
     /// - Throws: ``CampaignReportError/unknownCampaign(name:)``, or a GRDB `DatabaseError`.
     public func status(campaign name: String, now: Date = Date()) throws -> CampaignStatusSummary {
-        try database.writer.read { db in
+        var summary = try database.writer.read { db in
             let campaign = try campaign(named: name, in: db)
             let aggregates = try CampaignAggregates.fetch(campaign: campaign.id, in: db)
             return CampaignStatusSummary(campaign: campaign, aggregates: aggregates, now: now)
         }
+        summary.learnedRateLimits = try database.learnedRateLimits().map {
+            .init(keyFingerprint: $0.keyFingerprint, requestsPerSecond: $0.requestsPerSecond, learnedAt: $0.learnedAt)
+        }
+        return summary
     }
 }
 

@@ -55,6 +55,14 @@ extension CampaignStatusSummary {
                 "\(awaitingReconciliation) contact(s) with an unknown call outcome; the next run checks the call history first"
             )
         }
+        for (index, limit) in learnedRateLimits.enumerated() {
+            let learned = Timestamp.iso8601(epochMilliseconds: Int64(limit.learnedAt.timeIntervalSince1970 * 1000))
+            line(
+                index == 0 ? "Rate limit" : "",
+                String(format: "%.1f", limit.requestsPerSecond) + " requests/s learned for key \(limit.keyFingerprint) at \(learned)"
+                    + " (runs on that key start just below it; --rate still caps them)"
+            )
+        }
         line("Next", nextStep)
         return lines.joined(separator: "\n")
     }

@@ -13,6 +13,9 @@ extension CampaignDatabase {
         migrator.registerMigration("v2: contact status check without IN") { db in
             try db.execute(sql: v2ContactsRebuild)
         }
+        migrator.registerMigration("v3: rate limits learned per API key fingerprint") { db in
+            try db.execute(sql: v3RateLimits)
+        }
         return migrator
     }
 
@@ -149,5 +152,14 @@ extension CampaignDatabase {
         DROP TABLE contacts;
         ALTER TABLE contacts_v2 RENAME TO contacts;
         CREATE INDEX contacts_due ON contacts (campaign_id, status, next_attempt_at);
+        """
+
+    /// What a run learned of the API's rate limit, per API key fingerprint (a hash: never the key).
+    private static let v3RateLimits = """
+        CREATE TABLE api_rate_limits (
+            key_fingerprint TEXT PRIMARY KEY NOT NULL CHECK (length(key_fingerprint) BETWEEN 8 AND 128),
+            requests_per_second REAL NOT NULL CHECK (requests_per_second > 0),
+            learned_at INTEGER NOT NULL
+        );
         """
 }

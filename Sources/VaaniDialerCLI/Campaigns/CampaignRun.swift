@@ -82,6 +82,7 @@ struct CampaignRun {
                     configuration: configuration,
                     clock: ContinuousClock(),
                     control: control,
+                    apiKeyFingerprint: APIKeyFingerprint.of(apiKey),
                     logger: logger,
                     onProgress: { printer.update($0) }
                 )

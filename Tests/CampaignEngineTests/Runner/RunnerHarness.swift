@@ -17,21 +17,33 @@ struct RunnerHarness {
     ///   - numbers: The contacts' numbers, in import order.
     ///   - timeZone: Every contact's time zone.
     ///   - origin: The wall-clock time at the start.
-    init(numbers: [String], timeZone: String? = nil, origin: Date = Date(timeIntervalSince1970: 1_800_000_000)) throws {
-        database = try CampaignDatabase.inMemory()
-        let campaign = try database.createCampaign(name: "test", agentID: "agent-1")
-        _ = try database.insertContacts(
+    ///   - database: The store, when the campaign joins others in one (default a new one in memory).
+    ///   - campaignName: The campaign's name.
+    init(
+        numbers: [String],
+        timeZone: String? = nil,
+        origin: Date = Date(timeIntervalSince1970: 1_800_000_000),
+        database: CampaignDatabase? = nil,
+        campaignName: String = "test"
+    ) throws {
+        self.database = try database ?? CampaignDatabase.inMemory()
+        let campaign = try self.database.createCampaign(name: campaignName, agentID: "agent-1")
+        _ = try self.database.insertContacts(
             numbers.enumerated().map { index, number in
                 NewContact(rowNumber: index + 2, name: "Contact \(index + 1)", phoneE164: number, timeZone: timeZone)
             },
             intoCampaign: campaign.id
         )
-        journal = CampaignJournal(database: database, campaignID: campaign.id)
+        journal = CampaignJournal(database: self.database, campaignID: campaign.id)
         self.origin = origin
         vaani = FakeVaani(clock: clock, origin: origin)
     }
 
-    func runner(_ configuration: EngineConfiguration, control: RunControl = RunControl()) -> CampaignRunner<ManualClock> {
+    func runner(
+        _ configuration: EngineConfiguration,
+        control: RunControl = RunControl(),
+        apiKeyFingerprint: String? = nil
+    ) -> CampaignRunner<ManualClock> {
         CampaignRunner(
             journal: journal,
             calls: vaani,
@@ -40,7 +52,8 @@ struct RunnerHarness {
             clock: clock,
             control: control,
             wallClockOrigin: origin.addingTimeInterval(clock.now.offset.timeInterval),
-            jitterSeed: 1
+            jitterSeed: 1,
+            apiKeyFingerprint: apiKeyFingerprint
         )
     }
 
@@ -50,9 +63,10 @@ struct RunnerHarness {
         untilIdle: Bool = false,
         control: RunControl = RunControl(),
         step: Duration = .milliseconds(20),
-        limit: Duration = .seconds(600)
+        limit: Duration = .seconds(600),
+        apiKeyFingerprint: String? = nil
     ) async throws -> RunOutcome {
-        let runner = runner(configuration, control: control)
+        let runner = runner(configuration, control: control, apiKeyFingerprint: apiKeyFingerprint)
         let clock = self.clock
         return try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
             group.addTask { try await runner.run(untilIdle: untilIdle) }
