@@ -6,11 +6,14 @@
 #   2. the engine's end-to-end dispatch rate with every attempt persisted (`vaani-dialer run`, unpaced),
 #      and that rate as a share of the raw capacity (targets: ≥ 1,000 calls/s and ≥ 70 %);
 #   3. pacing: --rate 10 against a 20/s rate limit (target: within ±2 % and no 429), and --rate 50 against
-#      20/s (target: ≥ 90 % of 20/s, 429s ≤ 2 % of requests after the first 5 s);
+#      20/s at concurrency 8, 16, 64 and 256 (PACING_CONCURRENCY), each a first run and a second one that
+#      starts from the learned limit (targets: ≥ 19/s after the first 5 s; 429s over the whole run,
+#      triggers and polls apart, ≤ 3 % on the first run and ≤ 1 % on the second);
 #   4. the engine's peak memory across the dispatch run (MEMORY_CONTACTS=1000000 for a million contacts).
 #
 #   scripts/bench-dispatch.sh                        # release build, 20,000 contacts, 60 s pacing runs
 #   CONTACTS=50000 PACING_SECONDS=30 BUILD=debug scripts/bench-dispatch.sh
+#   ONLY_PACING=1 PACING_CONCURRENCY="8 256" scripts/bench-dispatch.sh   # step 3 alone
 #
 # Needs wrk (Debian: apt-get install -y wrk).
 set -euo pipefail
@@ -39,16 +42,6 @@ start_answering_simulator() {
 
 stats() { curl -s "$URL/_sim/stats"; }
 placed() { stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["calls_placed"])'; }
-# Trigger requests answered with a status code ($1), or all of them without an argument.
-triggers() {
-    stats | python3 -c '
-import json, sys
-status = sys.argv[1] if len(sys.argv) > 1 else None
-requests = json.load(sys.stdin)["requests"]
-print(sum(count for path, codes in requests.items() if "trigger" in path
-          for code, count in codes.items() if status is None or code == status))' "$@"
-}
-
 make_campaign() { # name count seed
     python3 - "$WORK/$1.csv" "$2" "$3" <<'PY'
 import sys
@@ -61,6 +54,7 @@ PY
     "$BIN" import "$WORK/$1.csv" --campaign "$1" --agent demo-agent --db "$WORK/bench.sqlite" >/dev/null
 }
 
+if [[ -z "${ONLY_PACING:-}" ]]; then
 echo "== 1. raw trigger capacity of the simulator (wrk, $CONCURRENCY connections, 10 s)"
 start_answering_simulator
 cat >"$WORK/trigger.lua" <<LUA
@@ -119,43 +113,65 @@ PY
 grep -E "Elapsed|Maximum resident" "$WORK/dispatch.time" | sed 's/^\s*/engine /'
 stop_simulator
 
-pacing() { # configured-rate
+fi
+
+# Requests answered per kind (trigger or poll: history and details), with a status code ($2) or all.
+requests_of() { # kind [status]
+    stats | python3 -c '
+import json, sys
+kind, status = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
+def is_kind(path):
+    return "trigger" in path if kind == "trigger" else ("call-history" in path or "call_details" in path)
+requests = json.load(sys.stdin)["requests"]
+print(sum(count for path, codes in requests.items() if is_kind(path)
+          for code, count in codes.items() if status is None or code == status))' "$@"
+}
+
+# One paced run against a simulator limited to 20 requests/s (burst 20): calls/s after the first 5 s,
+# and 429s over the whole run (start included), triggers and polls apart. The database is kept between
+# runs of a series, so a second run starts from the limit the first one learned.
+pacing() { # configured-rate concurrency label database
+    local rate=$1 concurrency=$2 label=$3 db=$4 name="paced-$1-$2-$3"
+    make_campaign "$name" $((PACING_SECONDS * 60 + 100)) $((2 + rate + concurrency))
+    "$BIN" import "$WORK/$name.csv" --campaign "$name" --agent demo-agent --db "$db" >/dev/null
     start_answering_simulator --rate-limit 20 --burst 20
-    make_campaign "paced$1" $((PACING_SECONDS * 60 + 100)) $((2 + $1))
-    "$BIN" run "paced$1" --db "$WORK/bench.sqlite" --base-url "$URL" --rate "$1" --concurrency 16 --poll-interval 1s \
+    "$BIN" run "$name" --db "$db" --base-url "$URL" --rate "$rate" --concurrency "$concurrency" --poll-interval 1s \
         >/dev/null 2>&1 &
     local run=$!
-    sleep 5
-    local requests5 limited5
-    requests5=$(triggers); limited5=$(triggers 429)
-    sleep "$PACING_SECONDS"
-    local requests_end limited_end
-    requests_end=$(triggers); limited_end=$(triggers 429)
+    sleep $((PACING_SECONDS + 5))
     kill -INT "$run" 2>/dev/null || true
     wait "$run" 2>/dev/null || true
-    curl -s "$URL/_sim/ledger" >"$WORK/paced$1.ledger.json"
-    # Throughput from the ledger's own timestamps: calls created from 5 s after the first call, for the window.
-    python3 - "$1" "$PACING_SECONDS" "$WORK/paced$1.ledger.json" "$requests5" "$requests_end" "$limited5" "$limited_end" <<'PY'
+    curl -s "$URL/_sim/ledger" >"$WORK/$name.ledger.json"
+    python3 - "$rate" "$concurrency" "$label" "$PACING_SECONDS" "$WORK/$name.ledger.json" \
+        "$(requests_of trigger)" "$(requests_of trigger 429)" "$(requests_of poll)" "$(requests_of poll 429)" <<'PY'
 import datetime, json, sys
-rate, seconds = float(sys.argv[1]), float(sys.argv[2])
+rate, concurrency, label, seconds = float(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 times = sorted(datetime.datetime.fromisoformat(e["created_at"].replace("Z", "+00:00")).timestamp()
-               for e in json.load(open(sys.argv[3])))
-r5, re_, l5, le = map(float, sys.argv[4:])
+               for e in json.load(open(sys.argv[5])))
+triggers, triggers429, polls, polls429 = map(float, sys.argv[6:])
 start = times[0] + 5
-throughput = len([t for t in times if start <= t < start + seconds]) / seconds
+window = [t for t in times if start <= t]
+span = min(seconds, (window[-1] - start) if window else seconds)
+throughput = len([t for t in window if t < start + span]) / max(span, 1e-6)
 target = min(rate, 20)
-requests = max(re_ - r5, 1)
-limited = le - l5
-print(f"--rate {rate:g} against a 20/s limit, {seconds:g} s from 5 s after the first call: {throughput:.2f} calls/s "
-      f"({100 * throughput / target:.1f}% of {target:g}/s); 429s after the first 5 s: {limited:.0f} of {requests:.0f} "
-      f"trigger requests ({100 * limited / requests:.2f}%); 429s in the first 5 s: {l5:.0f}")
+share = lambda part, whole: 100 * part / max(whole, 1)
+print(f"--rate {rate:g} --concurrency {concurrency:<3} {label:<6}: {throughput:5.2f} calls/s after the first 5 s "
+      f"({100 * throughput / target:.1f}% of {target:g}/s); 429s over the whole run: triggers {triggers429:.0f} of "
+      f"{triggers:.0f} ({share(triggers429, triggers):.2f}%), polls {polls429:.0f} of {polls:.0f} ({share(polls429, polls):.2f}%), "
+      f"all {share(triggers429 + polls429, triggers + polls):.2f}%")
 PY
     stop_simulator
 }
 
-echo "== 3. pacing against a simulator limited to 20 requests/s"
-pacing 10
-pacing 50
+echo "== 3. pacing against a simulator limited to 20 requests/s (burst 20), ${PACING_SECONDS} s runs"
+# --rate 10 is below the limit: no 429 at all (target: 10/s within 2 %).
+pacing 10 16 first "$WORK/pacing-10.sqlite"
+# --rate 50 is above it: a first run on a new key learns the limit (targets: >= 19/s after the first
+# 5 s, 429s <= 3 % of requests); a second run starts from the learned limit (429s <= 1 %).
+for concurrency in ${PACING_CONCURRENCY:-8 16 64 256}; do
+    pacing 50 "$concurrency" first "$WORK/pacing-$concurrency.sqlite"
+    pacing 50 "$concurrency" second "$WORK/pacing-$concurrency.sqlite"
+done
 
 if [[ -n "${MEMORY_CONTACTS:-}" ]]; then
     echo "== 4. memory across $MEMORY_CONTACTS contacts"
