@@ -84,6 +84,8 @@ let package = Package(
 
         /// Phone-number parsing and validation with libphonenumber's numbering plans; no dependencies.
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
+        /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
+        .target(name: "CSVFormat", swiftSettings: strictSettings),
         /// Campaigns, contacts, attempts and suppression in SQLite.
         .target(
             name: "CampaignStore",
@@ -96,7 +98,7 @@ let package = Package(
         /// Streaming CSV import: reading, column detection, validation, dedup and suppression.
         .target(
             name: "ContactImport",
-            dependencies: ["PhoneNumbers", "CampaignStore"],
+            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat"],
             swiftSettings: strictSettings
         ),
 
@@ -116,7 +118,7 @@ let package = Package(
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
-            dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CampaignStore", "CSVFormat", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
 
@@ -182,6 +184,11 @@ let package = Package(
             name: "PhoneNumbersTests",
             dependencies: ["PhoneNumbers"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CSVFormatTests",
+            dependencies: ["CSVFormat"],
             swiftSettings: strictSettings
         ),
         .testTarget(

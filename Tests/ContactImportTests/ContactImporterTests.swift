@@ -215,3 +215,39 @@ struct ContactImporterTests {
         #expect(try fixture.contacts("c").count == 2)
     }
 }
+
+extension ContactImporterTests {
+    @Test("cells a spreadsheet would run as formulas are neutralized in the rejects file, as in the reports")
+    func rejectsNeutralizeFormulas() async throws {
+        let fixture = try Fixture()
+        defer { fixture.directory.remove() }
+        let path = try fixture.write(
+            "hostile.csv",
+            """
+            name,phone
+            Valid,+91 98765 43210
+            =HYPERLINK("http://x"),=1+2
+            @SUM(A1),@12
+            -2+3+cmd,+91 123
+            Plus,+12
+
+            """
+        )
+        let summary = try await fixture.run(path)
+        #expect(summary.counts.rejected == 4)
+        let rejectsPath = try #require(summary.rejectsPath)
+        let rows = try String(contentsOfFile: rejectsPath, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.count == 5)
+        // The original text of each rejected row starts with a formula character: it gets a leading '.
+        #expect(rows[1].hasSuffix(",\"'=HYPERLINK(\"\"http://x\"\"),=1+2\""))
+        #expect(rows[2].hasSuffix(",\"'@SUM(A1),@12\""))
+        #expect(rows[3].hasSuffix(",\"'-2+3+cmd,+91 123\""))
+        #expect(rows[4].hasSuffix(",\"Plus,+12\""))
+        // Importing again keeps the other rows as they are, without a second '.
+        _ = try await fixture.run(try fixture.write("other.csv", "name,phone\n=x,1\n"))
+        let again = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+        #expect(again.contains(",\"'@SUM(A1),@12\"\n"))
+        #expect(!again.contains("''"))
+        #expect(again.contains(",\"'=x,1\"\n"))
+    }
+}

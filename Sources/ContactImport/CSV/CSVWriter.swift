@@ -1,7 +1,9 @@
+import CSVFormat
 import Foundation
 
-/// Writes RFC 4180 records to a new file, buffered, quoting a field only when it holds a comma, a
-/// quote or a line break. The file is created readable by its owner only: it holds contacts.
+/// Writes RFC 4180 records to a new file, buffered, each field through ``CSVField``: quoted only when
+/// it holds a comma, a quote or a line break, and never readable as a formula. The file is created
+/// readable by its owner only: it holds contacts.
 final class CSVWriter {
     let path: String
     private let descriptor: Int32
@@ -21,25 +23,11 @@ final class CSVWriter {
         close(descriptor)
     }
 
-    /// Appends one record.
+    /// Appends one record; cells a spreadsheet would run as formulas get a leading `'` (``CSVField``).
     func write(_ fields: [String]) throws {
         for (index, field) in fields.enumerated() {
             if index > 0 { pending.append(UInt8(ascii: ",")) }
-            let bytes = field.utf8
-            let needsQuotes = bytes.contains { byte in
-                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
-                    || byte == UInt8(ascii: "\r")
-            }
-            if needsQuotes {
-                pending.append(UInt8(ascii: "\""))
-                for byte in bytes {
-                    if byte == UInt8(ascii: "\"") { pending.append(byte) }
-                    pending.append(byte)
-                }
-                pending.append(UInt8(ascii: "\""))
-            } else {
-                pending.append(contentsOf: bytes)
-            }
+            CSVField.append(field, to: &pending)
         }
         pending.append(UInt8(ascii: "\n"))
         if pending.count >= 1 << 16 { try flush() }

@@ -1,13 +1,14 @@
-/// Writes one CSV field (RFC 4180) that a spreadsheet will show as text and never run.
+/// Writes one CSV field (RFC 4180) that a spreadsheet will show as text and never run: for every
+/// CSV file the product writes (the reports and the rejects file).
 ///
 /// Spreadsheets treat a cell that starts with `=`, `+`, `-` or `@` as a formula, and some strip a
 /// leading tab or carriage return first; a contact list is hostile input, so such cells get a
 /// leading `'`. A `+` or `-` followed by a plain number (an E.164 phone number, a negative amount)
 /// is left alone so numbers stay readable; `-2+3+cmd|…` is not a plain number and is neutralized.
 /// Fields holding the delimiter, a quote, CR or LF are quoted, with quotes doubled.
-enum CSVField {
+public enum CSVField {
     /// Appends `text` as one field (without a delimiter) to `buffer`.
-    static func append(_ text: String, to buffer: inout [UInt8]) {
+    public static func append(_ text: String, to buffer: inout [UInt8]) {
         let utf8 = text.utf8
         let neutralize = needsNeutralizing(utf8)
         let quote = utf8.contains { byte in
@@ -28,12 +29,12 @@ enum CSVField {
     }
 
     /// Appends a number, which needs neither quoting nor neutralizing.
-    static func append(_ number: Int, to buffer: inout [UInt8]) {
+    public static func append(_ number: Int, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: String(number).utf8)
     }
 
     /// Whether a spreadsheet could read `utf8` as a formula.
-    static func needsNeutralizing(_ utf8: String.UTF8View) -> Bool {
+    public static func needsNeutralizing(_ utf8: String.UTF8View) -> Bool {
         guard let first = utf8.first else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import CampaignReports
+import CSVFormat
 
 @Suite("CSV fields")
 struct CSVFieldTests {
