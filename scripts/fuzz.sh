@@ -7,7 +7,7 @@
 # A crash or a failed property stops that target with the reproducer's path; turn it into a
 # regression test and add the input to the corpus.
 #
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET ...]
+# Usage: [JOBS=N] scripts/fuzz.sh [SECONDS] [TARGET ...]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -33,9 +33,9 @@ for target in "${targets[@]}"; do
     [ -x "$binary" ] || { echo "build of $target failed" >&2; exit 1; }
 done
 
-failed=0
-for target in "${targets[@]}"; do
-    corpus="Fuzz/Corpus/$target"
+# Runs one target; its summary line or failure report goes to $work/$target.result.
+fuzz_target() {
+    local target=$1 corpus="Fuzz/Corpus/$1"
     mkdir -p "$corpus" "$work/$target"
     echo "== fuzzing $target for ${seconds}s (seed corpus: $(ls "$corpus" | wc -l) inputs)"
     # SWIFT_BACKTRACE=enable=no: libFuzzer reports the crash and saves the input itself; Swift's
@@ -47,14 +47,34 @@ for target in "${targets[@]}"; do
     if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$scratch/debug/$target" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 \
         -artifact_prefix="$work/$target-" -print_final_stats=1 "$work/$target" "$corpus" \
         >"$work/$target.log" 2>&1; then
-        echo "!! $target found a failure; reproducer and log:" >&2
-        ls "$work/$target-"* >&2 || true
-        tail -40 "$work/$target.log" >&2
-        failed=1
-        continue
+        {
+            echo "!! $target found a failure; reproducer and log:"
+            ls "$work/$target-"* || true
+            tail -40 "$work/$target.log"
+        } >"$work/$target.result" 2>&1
+        return 1
     fi
-    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|DONE" "$work/$target.log" | tr '\n' ' '
-    echo
+    {
+        echo -n "$target: "
+        grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|DONE" "$work/$target.log" | tr '\n' ' '
+        echo
+    } >"$work/$target.result"
+}
+
+# JOBS=N runs N targets at a time (default 1): on a machine with spare cores the whole set takes
+# SECONDS × targets / N.
+jobs=${JOBS:-1}
+pids=()
+for target in "${targets[@]}"; do
+    rm -f "$work/$target.result"
+    fuzz_target "$target" &
+    pids+=($!)
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 1; done
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+for target in "${targets[@]}"; do
+    if grep -q '^!!' "$work/$target.result" 2>/dev/null; then cat "$work/$target.result" >&2; else cat "$work/$target.result"; fi
 done
 [ "$failed" = 0 ] && echo "fuzz: no crash in ${#targets[@]} target(s), ${seconds}s each"
 exit "$failed"

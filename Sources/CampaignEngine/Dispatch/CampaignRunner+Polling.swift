@@ -37,7 +37,8 @@ extension CampaignRunner {
     /// oldest target; then asks for the details of followed calls the history did not show.
     ///
     /// Each request first waits for `admit`: the API's rate limit is per key for every request, so
-    /// polls draw from the same paced budget as triggers. A 429 ends the poll and is reported.
+    /// while it binds polls draw from the same paced budget as triggers. A 429 ends the poll and is
+    /// reported.
     static func poll(
         _ calls: any CallService,
         _ request: PollRequest,
@@ -156,11 +157,12 @@ extension CampaignRunner.Dispatcher {
         group.addTask { .polled(await CampaignRunner.poll(calls, request, admit: admit)) }
     }
 
-    /// What a poll's requests wait for: a paced slot from the gate, as a trigger's does.
+    /// What a poll's requests wait for: the end of a pause, and a paced slot while the API's limit
+    /// binds (see ``SendSchedule/Kind/poll``).
     var admission: @Sendable () async throws -> Void {
         let gate = self.gate
         let clock = runner.clock
-        return { _ = try await gate.waitForSlot(on: clock, ticket: nil) }
+        return { _ = try await gate.waitForSlot(on: clock, ticket: nil, kind: .poll) }
     }
 
     /// Records ended calls, resumes reconciled attempts, requeues attempts that placed nothing, and gives

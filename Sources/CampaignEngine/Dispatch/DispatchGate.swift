@@ -16,9 +16,13 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
         state = Mutex(State(schedule: SendSchedule(pacer: pacer, origin: origin)))
     }
 
-    /// Whether a request may be sent now; see ``SendSchedule/admit(now:ticket:)``.
-    func admit(now: Instant, ticket: inout SendSchedule<Instant>.Ticket?) -> SendSchedule<Instant>.Admission {
-        state.withLock { $0.schedule.admit(now: now, ticket: &ticket) }
+    /// Whether a request may be sent now; see ``SendSchedule/admit(now:ticket:kind:)``.
+    func admit(
+        now: Instant,
+        ticket: inout SendSchedule<Instant>.Ticket?,
+        kind: SendSchedule<Instant>.Kind = .trigger
+    ) -> SendSchedule<Instant>.Admission {
+        state.withLock { $0.schedule.admit(now: now, ticket: &ticket, kind: kind) }
     }
 
     /// The first instant a request asking now could be sent at; reserves nothing.
@@ -35,16 +39,18 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
     /// - Parameters:
     ///   - clock: The clock the instants are of.
     ///   - ticket: The slot reserved for the request, if any.
+    ///   - kind: What the request is.
     ///   - withdrawn: Checked before each wait; when it is true, the request gives up.
     /// - Returns: `true` to send now, `false` when `withdrawn` said so.
     /// - Throws: `CancellationError` when the task is cancelled while it waits.
     func waitForSlot<C: Clock>(
         on clock: C,
         ticket: SendSchedule<Instant>.Ticket?,
+        kind: SendSchedule<Instant>.Kind = .trigger,
         withdrawn: () -> Bool = { false }
     ) async throws -> Bool where C.Instant == Instant {
         var ticket = ticket
-        while case .wait(let until) = admit(now: clock.now, ticket: &ticket) {
+        while case .wait(let until) = admit(now: clock.now, ticket: &ticket, kind: kind) {
             if withdrawn() { return false }
             try await clock.sleep(until: until, tolerance: nil)
         }

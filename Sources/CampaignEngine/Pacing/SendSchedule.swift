@@ -49,16 +49,30 @@ public struct SendSchedule<Instant: InstantProtocol>: Sendable where Instant.Dur
         self.origin = origin
     }
 
+    /// What a request is, for the budget it draws from.
+    public enum Kind: Sendable, Hashable {
+        /// A call trigger: always paced, at the configured pace or below it.
+        case trigger
+        /// A history or details poll: paced only while the API's limit binds (the pace is cut below
+        /// the configured one, after a 429 or from a learned limit), when every request counts against
+        /// it; otherwise sent at once, so that polls never slow the configured call rate.
+        case poll
+    }
+
     /// Says whether a request may be sent now, reserving its slot the first time it asks.
     /// - Parameters:
     ///   - now: The current instant.
     ///   - ticket: The request's slot, `nil` before its first question; kept by the request between
     ///     questions.
+    ///   - kind: What the request is (default a trigger).
     /// - Returns: `.send`, or the instant to ask again at.
-    public mutating func admit(now: Instant, ticket: inout Ticket?) -> Admission {
+    public mutating func admit(now: Instant, ticket: inout Ticket?, kind: Kind = .trigger) -> Admission {
         if let pauseEnd, pauseEnd > now {
             ticket = nil
             return .wait(until: pauseEnd)
+        }
+        if kind == .poll, ticket == nil, !pacer.isThrottled(at: origin.duration(to: now)) {
+            return .send
         }
         if let held = ticket, held.epoch == epoch {
             if now >= held.sendAt {

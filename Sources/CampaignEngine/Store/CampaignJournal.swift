@@ -71,7 +71,7 @@ public struct CampaignJournal: DispatchJournal {
                 return OpenAttempt(
                     contact: try Self.contact(row),
                     attemptID: attemptID,
-                    startedAt: Self.date(row["attempt_started"]),
+                    startedAt: Date(epochMilliseconds: row["attempt_started"]),
                     callID: row["attempt_call"]
                 )
             }
@@ -93,7 +93,7 @@ public struct CampaignJournal: DispatchJournal {
                         AND (c.next_attempt_at IS NULL OR c.next_attempt_at <= ?)
                     ORDER BY c.id LIMIT ?
                     """,
-                arguments: [afterID, campaignID, Self.milliseconds(now), limit]
+                arguments: [afterID, campaignID, now.epochMilliseconds, limit]
             )
             var contacts: [DueContact] = []
             while let row = try rows.next() { contacts.append(try Self.contact(row)) }
@@ -144,7 +144,7 @@ public struct CampaignJournal: DispatchJournal {
                     SELECT MIN(next_attempt_at) FROM contacts
                     WHERE campaign_id = ? AND status IN ('pending', 'retry_wait') AND next_attempt_at > ?
                     """,
-                arguments: [campaignID, Self.milliseconds(date)]
+                arguments: [campaignID, date.epochMilliseconds]
             )
             return earliest.map(Self.date)
         }
@@ -169,7 +169,7 @@ public struct CampaignJournal: DispatchJournal {
                             INSERT INTO suppression (phone_e164, reason, source, added_at) VALUES (?, ?, 'dnd', ?)
                             ON CONFLICT (phone_e164) DO NOTHING
                             """
-                    ).execute(arguments: [suppress.number, suppress.reason, Self.milliseconds(Date())])
+                    ).execute(arguments: [suppress.number, suppress.reason, Date().epochMilliseconds])
                 }
             }
         }
@@ -185,8 +185,8 @@ public struct CampaignJournal: DispatchJournal {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                id.uuidString.lowercased(), contactID, campaignID, number, Self.milliseconds(startedAt),
-                Self.milliseconds(startedAt),
+                id.uuidString.lowercased(), contactID, campaignID, number, startedAt.epochMilliseconds,
+                startedAt.epochMilliseconds,
             ])
         case .accepted(let id, let callID, _):
             try db.cachedStatement(
@@ -206,7 +206,7 @@ public struct CampaignJournal: DispatchJournal {
             ).execute(arguments: [
                 outcome, report?.callStatus, report?.durationMilliseconds.map { max(0, $0) }, report?.summary,
                 report?.disposition, report?.entityJSON.map(Self.validJSON), report?.cost, report?.transcript, error,
-                Self.milliseconds(at), id.uuidString.lowercased(),
+                at.epochMilliseconds, id.uuidString.lowercased(),
             ])
         case .discard(let id):
             try db.cachedStatement(sql: "DELETE FROM attempts WHERE id = ?").execute(arguments: [
@@ -244,7 +244,7 @@ public struct CampaignJournal: DispatchJournal {
         try database.writer.write { db in
             try db.execute(
                 sql: "UPDATE campaigns SET status = ?, pause_reason = ?, updated_at = ? WHERE id = ?",
-                arguments: [status, reason, Self.milliseconds(Date()), campaignID]
+                arguments: [status, reason, Date().epochMilliseconds, campaignID]
             )
         }
     }
@@ -317,8 +317,4 @@ public struct CampaignJournal: DispatchJournal {
         let encoded = try? JSONSerialization.data(withJSONObject: [text], options: [])
         return encoded.flatMap { String(data: $0, encoding: .utf8) }.map { String($0.dropFirst().dropLast()) } ?? "null"
     }
-
-    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-
-    private static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 }

@@ -71,7 +71,7 @@ extension CampaignListEntry {
             return [
                 entry.name, state, String(entry.contacts), String(entry.finishedContacts),
                 String(format: "%.1f%%", entry.progress * 100),
-                Timestamp.iso8601(epochMilliseconds: Int64(entry.updatedAt.timeIntervalSince1970 * 1000)),
+                Timestamp.iso8601(epochMilliseconds: entry.updatedAt.epochMilliseconds),
             ]
         }
         var widths = header.map(\.count)

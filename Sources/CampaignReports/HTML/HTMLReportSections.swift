@@ -35,7 +35,7 @@ struct HTMLReportSections {
             <main>
             <header>
             <h1>\(name)</h1>
-            <p><span class="state">\(HTMLText.escape(state))</span> · agent \(HTMLText.escape(campaign.agentID))\(span) · report of \(Self.time(Int64(generatedAt.timeIntervalSince1970 * 1000)))</p>
+            <p><span class="state">\(HTMLText.escape(state))</span> · agent \(HTMLText.escape(campaign.agentID))\(span) · report of \(Self.time(generatedAt.epochMilliseconds))</p>
             </header>
 
             """

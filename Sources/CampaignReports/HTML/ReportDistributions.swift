@@ -98,7 +98,7 @@ struct ReportDistributions: Sendable, Hashable {
                 zone = fallback
             }
             let quarter: Int64 = row[1]
-            let start = Date(timeIntervalSince1970: Double(quarter * quarterHour) / 1000)
+            let start = Date(epochMilliseconds: quarter * quarterHour)
             let localSeconds = Int64(start.timeIntervalSince1970) + Int64(zone.secondsFromGMT(for: start))
             let secondsOfDay = ((localSeconds % 86_400) + 86_400) % 86_400
             let hour = Int(secondsOfDay / 3600)

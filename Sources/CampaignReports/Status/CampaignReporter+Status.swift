@@ -50,7 +50,7 @@ extension CampaignStatusSummary {
         cost = aggregates.cost
         awaitingReconciliation =
             (aggregates.contactsByState[.unknown] ?? 0) + (aggregates.contactsByState[.dialing] ?? 0)
-        nextRedialAt = aggregates.nextRedialAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        nextRedialAt = aggregates.nextRedialAt.map { Date(epochMilliseconds: $0) }
         nextStep = ""
         nextStep = Self.nextStep(for: self, now: now)
     }
@@ -90,7 +90,7 @@ extension CampaignStatusSummary {
             }
             let waiting = summary.contactsByState[ContactStatus.retryWait.rawValue] ?? 0
             if waiting == remaining, let due = summary.nextRedialAt, due > now {
-                return "\(waiting) contact(s) wait for a redial, the first due at \(Timestamp.iso8601(epochMilliseconds: Int64(due.timeIntervalSince1970 * 1000))). "
+                return "\(waiting) contact(s) wait for a redial, the first due at \(Timestamp.iso8601(epochMilliseconds: due.epochMilliseconds)). "
                     + "`vaani-dialer resume \(name)` waits until then and dials them."
             }
             return "\(remaining) contact(s) left. Continue with `vaani-dialer resume \(name)`."

@@ -47,7 +47,7 @@ extension CampaignStatusSummary {
         line("Talk time", String(format: "%.1f min", talkMinutes))
         line("Cost", String(format: "%.2f", cost))
         if let nextRedialAt {
-            line("Redials", "next due at \(Timestamp.iso8601(epochMilliseconds: Int64(nextRedialAt.timeIntervalSince1970 * 1000)))")
+            line("Redials", "next due at \(Timestamp.iso8601(epochMilliseconds: nextRedialAt.epochMilliseconds))")
         }
         if awaitingReconciliation > 0 {
             line(
@@ -56,7 +56,7 @@ extension CampaignStatusSummary {
             )
         }
         for (index, limit) in learnedRateLimits.enumerated() {
-            let learned = Timestamp.iso8601(epochMilliseconds: Int64(limit.learnedAt.timeIntervalSince1970 * 1000))
+            let learned = Timestamp.iso8601(epochMilliseconds: limit.learnedAt.epochMilliseconds)
             line(
                 index == 0 ? "Rate limit" : "",
                 String(format: "%.1f", limit.requestsPerSecond) + " requests/s learned for key \(limit.keyFingerprint) at \(learned)"

@@ -116,4 +116,24 @@ struct SendScheduleTests {
         }
         #expect(until > Instant(offset: .seconds(2)))
     }
+
+    @Test("a poll goes at once while the pace is not cut, and takes a slot like a trigger while it is")
+    func pollsAndTheLimit() {
+        var schedule = SendSchedule(pacer: Pacer(Pacer.Configuration(rate: 10)), origin: Instant(offset: .zero))
+        var trigger: SendSchedule<Instant>.Ticket?
+        #expect(schedule.admit(now: Instant(offset: .zero), ticket: &trigger) == .send)
+        var poll: SendSchedule<Instant>.Ticket?
+        #expect(schedule.admit(now: Instant(offset: .zero), ticket: &poll, kind: .poll) == .send)
+        // The poll did not take the next trigger's slot.
+        #expect(schedule.admit(now: Instant(offset: .zero), ticket: &trigger) == .wait(until: Instant(offset: .milliseconds(100))))
+        schedule.rateLimited(now: Instant(offset: .seconds(1)), retryAfter: nil, pauseUntil: Instant(offset: .seconds(2)))
+        #expect(schedule.admit(now: Instant(offset: .milliseconds(1500)), ticket: &poll, kind: .poll) == .wait(until: Instant(offset: .seconds(2))))
+        var first: SendSchedule<Instant>.Ticket?
+        #expect(schedule.admit(now: Instant(offset: .seconds(2)), ticket: &first) == .send)
+        guard case .wait(let until) = schedule.admit(now: Instant(offset: .seconds(2)), ticket: &poll, kind: .poll) else {
+            Issue.record("a poll under a cut pace was not paced")
+            return
+        }
+        #expect(until > Instant(offset: .seconds(2)))
+    }
 }

@@ -356,21 +356,40 @@ extension CampaignRunnerTests {
 }
 
 extension CampaignRunnerTests {
-    @Test("history and details polls draw from the same paced budget as triggers")
-    func pollsArePaced() async throws {
-        let numbers = Self.numbers(60)
+    @Test("while the API's limit binds, history and details polls draw from the same paced budget as triggers")
+    func pollsArePacedUnderTheLimit() async throws {
+        let numbers = Self.numbers(120)
         let harness = try RunnerHarness(numbers: numbers)
         harness.vaani.setDefault(.accept(endsAfter: .seconds(3)))
+        harness.vaani.script(numbers[2], [.rateLimited(retryAfter: .seconds(1))])
         let outcome = try await harness.drive(
-            fast { $0.rate = 10; $0.concurrency = 64; $0.pollInterval = .milliseconds(300) },
+            fast { $0.rate = 20; $0.concurrency = 64; $0.pollInterval = .milliseconds(100) },
             step: .milliseconds(5)
         )
         #expect(outcome == .completed)
-        let polls = harness.vaani.pollTimes.map(\.offset)
+        let limitedAt = try #require(harness.vaani.triggers.first { $0.number == numbers[2] }).at.offset
+        // After the 429 the pace is cut below 20/s and recovers over the next seconds: in that time
+        // triggers and polls (ten a second if they were free) together keep below 20/s.
+        let window = (limitedAt + .seconds(1))..<(limitedAt + .seconds(6))
+        let polls = harness.vaani.pollTimes.map(\.offset).filter { window.contains($0) }
         #expect(polls.count >= 10)
-        let requests = (harness.vaani.triggers.map(\.at.offset) + polls).sorted()
-        // Triggers and polls together keep to 10/s over any stretch.
-        Self.expectNeverAhead(of: .milliseconds(100), requests, tolerance: .milliseconds(25))
+        let requests = (harness.vaani.triggers.map(\.at.offset).filter { window.contains($0) } + polls).sorted()
+        Self.expectNeverAhead(of: .milliseconds(50), requests, tolerance: .milliseconds(25))
+    }
+
+    @Test("polls do not slow the configured call rate while the API's limit does not bind")
+    func pollsAreFreeBelowTheLimit() async throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(41))
+        harness.vaani.setDefault(.accept(endsAfter: .seconds(3)))
+        _ = try await harness.drive(
+            fast { $0.rate = 10; $0.concurrency = 16; $0.pollInterval = .milliseconds(100) },
+            step: .milliseconds(5)
+        )
+        let times = harness.vaani.triggers.map(\.at.offset).sorted()
+        #expect(times.count == 41)
+        #expect(harness.vaani.pollTimes.count >= 20)
+        // 41 calls at 10/s: 4 s from the first to the last, however many polls went out meanwhile.
+        #expect((times.last ?? .zero) - (times.first ?? .zero) <= .milliseconds(4100))
     }
 
     @Test("a 429 on a history poll pauses every request and cuts the pace, like one on a trigger")
