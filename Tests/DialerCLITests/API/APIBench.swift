@@ -45,12 +45,31 @@ struct APIBench {
         try await VaaniClient.withClient(VaaniConfiguration(apiKey: simulator.apiKey, baseURL: simulator.baseURL), body)
     }
 
-    /// The bytes of a call's recording exactly as the simulator streams it.
+    /// The bytes of a call's recording exactly as the simulator streams it when the stream is whole
+    /// (a stream the simulator breaks off on purpose is asked for again).
     func recording(_ callID: String) async throws -> Data {
         try await withClient { client in
-            var data = Data()
-            for try await chunk in try await client.calls.audio(callID: callID) { data.append(contentsOf: chunk) }
-            return data
+            for _ in 0..<100 {
+                let audio = try await client.calls.audio(callID: callID)
+                var data = Data()
+                do {
+                    for try await chunk in audio { data.append(contentsOf: chunk) }
+                } catch is VaaniError {
+                    continue
+                }
+                if audio.contentLength.map({ $0 == Int64(data.count) }) ?? true { return data }
+            }
+            throw DialerProcessError(description: "the recording of \(callID) never arrived whole")
+        }
+    }
+
+    /// The recordings of many calls, fetched at once (the simulator may send each one slowly).
+    func recordings(_ callIDs: [String]) async throws -> [String: Data] {
+        try await withThrowingTaskGroup(of: (String, Data).self) { group in
+            for callID in callIDs { group.addTask { (callID, try await recording(callID)) } }
+            var recordings: [String: Data] = [:]
+            for try await (callID, data) in group { recordings[callID] = data }
+            return recordings
         }
     }
 }
