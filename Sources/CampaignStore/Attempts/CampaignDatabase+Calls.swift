@@ -1,17 +1,5 @@
 import GRDB
 
-/// A call of a campaign with the contact it called: what `recordings` downloads.
-public struct CampaignCall: Sendable, Hashable {
-    /// The contact's line in the imported CSV.
-    public var rowNumber: Int
-    /// The number called, E.164.
-    public var phoneE164: String
-    /// The API's call id.
-    public var callID: String
-    /// The call's duration.
-    public var durationMilliseconds: Int?
-}
-
 extension CampaignDatabase {
     /// The calls of a campaign whose last known status is `callStatus` (e.g. `completed`), in the
     /// contacts' file order and attempt order.

@@ -35,6 +35,9 @@ struct RecordingsDownload: Sendable {
     let concurrency: Int
 
     /// Downloads every call's recording.
+    ///
+    /// A refused key or an empty wallet stops it: the downloads in flight are cancelled (leaving no
+    /// temporary file) and the ``VaaniError`` is thrown.
     /// - Parameters:
     ///   - calls: The calls.
     ///   - audio: Opens a recording's stream (``CallsAPI/audio(callID:)``).
@@ -67,7 +70,7 @@ struct RecordingsDownload: Sendable {
                 }
                 let name = RecordingName.of(call)
                 let file = RecordingFile(destination: directory.appendingPathComponent(name))
-                group.addTask { (call, name, await Self.fetch(call.callID, into: file, audio: audio)) }
+                group.addTask { (call, name, try await Self.fetch(call.callID, into: file, audio: audio)) }
                 running += 1
             }
             while let finished = try await group.next() { record(finished) }
@@ -76,14 +79,19 @@ struct RecordingsDownload: Sendable {
     }
 
     /// One recording: skipped when complete, else streamed into place.
+    /// - Throws: A ``VaaniError`` that every other file would meet too (the key refused, an empty
+    ///   wallet), which stops the whole download; cancellation.
     static func fetch(
         _ callID: String, into file: RecordingFile, audio: @Sendable (String) async throws -> AudioStream
-    ) async -> Result {
+    ) async throws -> Result {
         if file.isComplete { return .alreadyComplete }
         do {
             return .downloaded(try await file.write(try await audio(callID)))
         } catch let error as VaaniError {
+            if error.kind == .authentication || error.kind == .insufficientBalance { throw error }
             return .failed(APIFailure(error).message)
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             return .failed("\(error)")
         }

@@ -83,6 +83,15 @@ struct RecordingsCommandTests {
             #expect(none.status == 0)
             #expect(none.standardOutput.contains("no busy calls"))
 
+            // A refused key stops the whole download at once with run's exit code, leaving no file.
+            let refused = try await bench.dialer(
+                ["recordings", "qa", "--output", "rec2", "--db", "qa.sqlite"],
+                environment: ["VAANI_API_KEY": "vaani_0123456789abcdef0123456789abcdef"]
+            )
+            #expect(refused.status == 4, "\(refused.allOutput)")
+            #expect(refused.standardError.contains("the API key was refused (401)"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: bench.directory.path("rec2")).isEmpty)
+
             let missing = try await bench.dialer(["recordings", "nope", "--output", "rec", "--db", "qa.sqlite"])
             #expect(missing.status == 64)
             #expect(missing.standardError.contains("No campaign named \"nope\""))
