@@ -1,5 +1,6 @@
 import CampaignStore
 import Foundation
+import GRDB
 import SimulatorHarness
 import Testing
 import VaaniAPI
@@ -95,6 +96,27 @@ struct RecordingsCommandTests {
             let missing = try await bench.dialer(["recordings", "nope", "--output", "rec", "--db", "qa.sqlite"])
             #expect(missing.status == 64)
             #expect(missing.standardError.contains("No campaign named \"nope\""))
+        }
+    }
+
+    @Test("a recording the API no longer has is reported for its file; the others arrive; exit 1")
+    func missingRecording() async throws {
+        try await APIBench.with(Self.simulator()) { bench in
+            var calls = try await Self.runCampaign(bench, contacts: 4)
+            // The second call's id now names a call the API does not know.
+            let store = try CampaignDatabase.open(at: bench.directory.path("qa.sqlite"))
+            try await store.writer.write { db in
+                try db.execute(sql: "UPDATE attempts SET call_id = 'gone-call' WHERE call_id = ?", arguments: [calls[1].callID])
+            }
+            calls[1].callID = "gone-call"
+            let result = try await bench.dialer(["recordings", "qa", "--output", "rec", "--db", "qa.sqlite"])
+            #expect(result.status == 1, "\(result.allOutput)")
+            #expect(result.standardError.contains("error: \(Self.fileName(calls[1])): not found (404): "))
+            #expect(result.standardOutput.contains("3 downloaded"))
+            #expect(result.standardOutput.contains("0 already complete, 1 failed, of 4 completed calls."))
+            var arrived = calls
+            arrived.remove(at: 1)
+            try await Self.expectComplete(arrived, in: bench.directory.url.appendingPathComponent("rec"), bench)
         }
     }
 
