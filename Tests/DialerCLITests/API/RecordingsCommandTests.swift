@@ -105,8 +105,9 @@ struct RecordingsCommandTests {
             var calls = try await Self.runCampaign(bench, contacts: 4)
             // The second call's id now names a call the API does not know.
             let store = try CampaignDatabase.open(at: bench.directory.path("qa.sqlite"))
+            let goneID = calls[1].callID
             try await store.writer.write { db in
-                try db.execute(sql: "UPDATE attempts SET call_id = 'gone-call' WHERE call_id = ?", arguments: [calls[1].callID])
+                try db.execute(sql: "UPDATE attempts SET call_id = 'gone-call' WHERE call_id = ?", arguments: [goneID])
             }
             calls[1].callID = "gone-call"
             let result = try await bench.dialer(["recordings", "qa", "--output", "rec", "--db", "qa.sqlite"])
