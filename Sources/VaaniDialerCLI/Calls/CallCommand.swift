@@ -132,7 +132,8 @@ struct CallCommand: AsyncParsableCommand {
         try await api.withClient { client in
             let result = try await client.calls.trigger(request, idempotencyKey: UUID().uuidString.lowercased())
             guard let callID = result.callID else {
-                print("No call was placed to \(shownNumber): \(result.message ?? "the API returned no call id")")
+                let message = result.message.map { fullNumbers ? $0 : PhoneNumberMask().mask($0) }
+                print("No call was placed to \(shownNumber): \(message ?? "the API returned no call id")")
                 return
             }
             print("Calling \(shownNumber) with agent \(result.agentName ?? agent): call \(callID)")

@@ -72,6 +72,16 @@ struct CallCommandTests {
         }
     }
 
+    @Test("--test-mode: the API simulates the call and places nothing")
+    func testMode() async throws {
+        try await APIBench.with { bench in
+            let result = try await bench.dialer(["call", "+919876543210", "--agent", "demo-agent", "--test-mode"])
+            #expect(result.status == 0, "\(result.allOutput)")
+            #expect(result.standardOutput.hasPrefix("No call was placed to +91******3210: Test mode: call to +91******3210 simulated"))
+            #expect(try await bench.simulator.ledger().isEmpty)
+        }
+    }
+
     @Test("an invalid number is a usage error and nothing is sent")
     func invalidNumber() async throws {
         try await APIBench.with { bench in
