@@ -56,22 +56,16 @@ struct RecordingsCommand: AsyncParsableCommand {
             print("Campaign \(name) has no \(outcome) calls: nothing to download.")
             return
         }
-        var bar = ProgressBar(isTerminal: isatty(STDOUT_FILENO) == 1, label: "recordings")
+        let progress = RecordingsProgress(total: calls.count, isTerminal: isatty(STDOUT_FILENO) == 1)
         let summary = try await api.withClient { client in
             try await RecordingsDownload(directory: directory, concurrency: concurrency).run(
-                calls, audio: { try await client.calls.audio(callID: $0) }
-            ) { _, file, result, summary in
-                if case .failed(let reason) = result {
-                    bar.finish()
-                    api.printError("\(file): \(reason)")
-                }
-                bar.update(
-                    fraction: Double(summary.done) / Double(calls.count),
-                    numbers: "\(summary.done)/\(calls.count) recordings, \(ByteCount.text(summary.bytes))"
-                )
+                calls, audio: { try await client.calls.audio(callID: $0) }, onBytes: { progress.received($0) }
+            ) { _, file, result in
+                let failure: String? = if case .failed(let reason) = result { reason } else { nil }
+                progress.finished(file, failure: failure) { api.printError($0) }
             }
         }
-        bar.finish()
+        progress.finish()
         print(
             "Recordings of \(name) in \(output): \(summary.downloaded) downloaded (\(ByteCount.text(summary.bytes))), "
                 + "\(summary.alreadyComplete) already complete, \(summary.failed) failed, of \(calls.count) \(outcome) calls."

@@ -41,12 +41,14 @@ struct RecordingsDownload: Sendable {
     /// - Parameters:
     ///   - calls: The calls.
     ///   - audio: Opens a recording's stream (``CallsAPI/audio(callID:)``).
-    ///   - onResult: Told each file's result as it finishes, with the running summary.
+    ///   - onBytes: Told the size of every chunk written, from the downloads' tasks.
+    ///   - onResult: Told each file's result as it finishes: the call, the file's name and the result.
     /// - Returns: The counts.
     func run(
         _ calls: [CampaignCall],
         audio: @escaping @Sendable (String) async throws -> AudioStream,
-        onResult: (CampaignCall, String, Result, Summary) -> Void
+        onBytes: @escaping @Sendable (Int) -> Void = { _ in },
+        onResult: (CampaignCall, String, Result) -> Void
     ) async throws -> Summary {
         var summary = Summary()
         try await withThrowingTaskGroup(of: (CampaignCall, String, Result).self) { group in
@@ -59,7 +61,7 @@ struct RecordingsDownload: Sendable {
                 case .alreadyComplete: summary.alreadyComplete += 1
                 case .failed: summary.failed += 1
                 }
-                onResult(finished.0, finished.1, finished.2, summary)
+                onResult(finished.0, finished.1, finished.2)
             }
             var running = 0
             while let call = pending.next() {
@@ -70,7 +72,7 @@ struct RecordingsDownload: Sendable {
                 }
                 let name = RecordingName.of(call)
                 let file = RecordingFile(destination: directory.appendingPathComponent(name))
-                group.addTask { (call, name, try await Self.fetch(call.callID, into: file, audio: audio)) }
+                group.addTask { (call, name, try await Self.fetch(call.callID, into: file, audio: audio, onBytes: onBytes)) }
                 running += 1
             }
             while let finished = try await group.next() { record(finished) }
@@ -82,11 +84,12 @@ struct RecordingsDownload: Sendable {
     /// - Throws: A ``VaaniError`` that every other file would meet too (the key refused, an empty
     ///   wallet), which stops the whole download; cancellation.
     static func fetch(
-        _ callID: String, into file: RecordingFile, audio: @Sendable (String) async throws -> AudioStream
+        _ callID: String, into file: RecordingFile, audio: @Sendable (String) async throws -> AudioStream,
+        onBytes: @Sendable (Int) -> Void
     ) async throws -> Result {
         if file.isComplete { return .alreadyComplete }
         do {
-            return .downloaded(try await file.write(try await audio(callID)))
+            return .downloaded(try await file.write(try await audio(callID), onBytes: onBytes))
         } catch let error as VaaniError {
             if error.kind == .authentication || error.kind == .insufficientBalance { throw error }
             return .failed(APIFailure(error).message)
