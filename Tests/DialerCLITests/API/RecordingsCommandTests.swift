@@ -12,8 +12,9 @@ import Glibc
 
 /// `vaani-dialer recordings NAME` and `recording CALL_ID` against the simulator: every file complete
 /// and byte-identical to what the simulator streams, after a SIGKILL and a rerun, after streams that
-/// break off midway, and on a full disk.
-@Suite("vaani-dialer recordings")
+/// break off midway, and on a full disk. The tests run one at a time: each simulator generates tens of
+/// megabytes of audio, work that would otherwise crowd out the timing of other suites.
+@Suite("vaani-dialer recordings", .serialized)
 struct RecordingsCommandTests {
     /// A simulator that answers every call, at 600× speed, with the given recording faults.
     static func simulator(breakRate: Double = 0, bytesPerSecond: Int = 0) -> SimulatorConfiguration {
@@ -67,17 +68,17 @@ struct RecordingsCommandTests {
     @Test("every answered call's recording, named row-number-call id, byte-identical; a rerun skips them")
     func downloadAll() async throws {
         try await APIBench.with(Self.simulator()) { bench in
-            let calls = try await Self.runCampaign(bench, contacts: 6)
+            let calls = try await Self.runCampaign(bench, contacts: 4)
             let output = bench.directory.url.appendingPathComponent("rec")
             let first = try await bench.dialer(["recordings", "qa", "--output", "rec", "--db", "qa.sqlite", "--concurrency", "3"])
             #expect(first.status == 0, "\(first.allOutput)")
-            #expect(first.standardOutput.contains("6 downloaded"))
-            #expect(first.standardOutput.contains("0 already complete, 0 failed, of 6 completed calls."))
+            #expect(first.standardOutput.contains("4 downloaded"))
+            #expect(first.standardOutput.contains("0 already complete, 0 failed, of 4 completed calls."))
             try await Self.expectComplete(calls, in: output, bench)
 
             let again = try await bench.dialer(["recordings", "qa", "--output", "rec", "--db", "qa.sqlite"])
             #expect(again.status == 0, "\(again.allOutput)")
-            #expect(again.standardOutput.contains("0 downloaded (0 B), 6 already complete, 0 failed"))
+            #expect(again.standardOutput.contains("0 downloaded (0 B), 4 already complete, 0 failed"))
             try await Self.expectComplete(calls, in: output, bench)
 
             let none = try await bench.dialer(["recordings", "qa", "--output", "rec", "--db", "qa.sqlite", "--outcome", "busy"])
@@ -125,7 +126,7 @@ struct RecordingsCommandTests {
     func killAndRerun() async throws {
         // Slow recordings (1 MB/s each) so the kill lands mid-stream.
         try await APIBench.with(Self.simulator(bytesPerSecond: 1_000_000)) { bench in
-            let calls = try await Self.runCampaign(bench, contacts: 8)
+            let calls = try await Self.runCampaign(bench, contacts: 6)
             let output = bench.directory.url.appendingPathComponent("rec")
             let arguments = ["recordings", "qa", "--output", "rec", "--db", "qa.sqlite", "--concurrency", "4"]
             let first = try bench.start(arguments)
@@ -152,7 +153,7 @@ struct RecordingsCommandTests {
 
             let rerun = try await bench.dialer(arguments, timeout: .seconds(120))
             #expect(rerun.status == 0, "\(rerun.allOutput)")
-            #expect(rerun.standardOutput.contains("\(complete.count) already complete, 0 failed, of 8 completed calls."))
+            #expect(rerun.standardOutput.contains("\(complete.count) already complete, 0 failed, of 6 completed calls."))
             try await Self.expectComplete(calls, in: output, bench)
         }
     }
