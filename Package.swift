@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContactImportTests",
-            dependencies: ["ContactImport", "CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ContactImport", "CampaignStore", "PhoneNumbers", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -31,7 +31,7 @@ struct OutputBuffer {
     }
 }
 
-/// The C library's `write`, named apart from ``OutputBuffer/write(_:)``.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+/// The C library's `write`, named apart from methods called `write` (``OutputBuffer/write(_:)``).
+func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }

@@ -1,22 +1,21 @@
-import CampaignStore
-import ContactImport
 import Foundation
 
-/// Shows an import's progress: a bar redrawn in place on a terminal, or a plain line every 10% of
-/// the file otherwise (so logs stay readable).
+/// Shows a long job's progress: a bar redrawn in place on a terminal, or a plain line every 10% of
+/// the work otherwise (so logs stay readable). Used by `import` and `recordings`.
 struct ProgressBar {
     let isTerminal: Bool
+    /// The job's name at the start of plain lines, e.g. `import`.
+    let label: String
     private var lastDecile = 0
     private var drawn = false
 
-    init(isTerminal: Bool) {
+    init(isTerminal: Bool, label: String = "import") {
         self.isTerminal = isTerminal
+        self.label = label
     }
 
-    mutating func update(_ progress: ImportProgress) {
-        let fraction = progress.totalBytes.map { $0 > 0 ? min(1, Double(progress.bytesRead) / Double($0)) : 1 }
-        let counts = progress.counts
-        let numbers = "\(counts.rows) rows, \(counts.imported) imported, \(counts.rejected) rejected"
+    /// Shows `fraction` (0–1, `nil` when the total is unknown) of the work done and the counts in words.
+    mutating func update(fraction: Double?, numbers: String) {
         if isTerminal {
             let width = 30
             let filled = Int((fraction ?? 0) * Double(width))
@@ -28,10 +27,11 @@ struct ProgressBar {
             let decile = Int(fraction * 10)
             guard decile > lastDecile, decile < 10 else { return }
             lastDecile = decile
-            print("import: \(decile * 10)% (\(numbers))")
+            print("\(label): \(decile * 10)% (\(numbers))")
         }
     }
 
+    /// Ends the bar's line, so that what follows starts on a new one.
     mutating func finish() {
         if drawn {
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -49,6 +49,13 @@ struct SimulatorCommand: AsyncParsableCommand {
         help: "Probability of a hostile trigger answer: truncated JSON, wrong types, an endless body, HTML 503, 418."
     )
     var garbageRate = 0.0
+    @Option(
+        name: .customLong("recording-break-rate"),
+        help: "Probability that a recording breaks off midway (half its announced bytes, then the connection closes)."
+    )
+    var recordingBreakRate = 0.0
+    @Option(name: .customLong("recording-bytes-per-second"), help: "Speed recordings are sent at; 0 means unlimited.")
+    var recordingBytesPerSecond = 0
 
     func validate() throws {
         if latency < 0 { throw ValidationError("invalid --latency: \(latency) must not be negative") }
@@ -66,7 +73,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             busyRate: busyRate, failRate: failRate, voicemailRate: voicemailRate,
             dndNumbers: try SimulatorConfiguration.dndNumbers(from: dnd), latency: .milliseconds(latency),
             errorRate: errorRate, ambiguousRate: ambiguousRate, hangRate: hangRate, dropRate: dropRate,
-            garbageRate: garbageRate
+            garbageRate: garbageRate, recordingBreakRate: recordingBreakRate,
+            recordingBytesPerSecond: recordingBytesPerSecond
         )
     }
 

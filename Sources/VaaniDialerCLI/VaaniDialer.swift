@@ -10,6 +10,8 @@ struct VaaniDialer: AsyncParsableCommand {
             DemoCommand.self, ImportCommand.self, NumbersCommand.self, SimulatorCommand.self,
             ListCommand.self, StatusCommand.self, ExportCommand.self,
             RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
+            AgentsCommand.self, CallCommand.self, CallsCommand.self, RecordingsCommand.self, RecordingCommand.self,
+            HealthCommand.self,
             TriggerBenchmarkCommand.self,
         ]
     )

@@ -8,22 +8,14 @@ extension CampaignFile {
         /// Where each key starts, scanned once: errors and the order of reading both look keys up.
         let keys: [String: [Int]]
 
-        init(text: String, source: String) {
-            self.text = text
-            self.source = source
-            keys = CampaignFile.keyOffsets(in: text)
+        init(json: LocatedJSON) {
+            text = json.text
+            source = json.source
+            keys = json.keys
         }
 
         mutating func read(_ object: [String: Any]) throws -> SettingsOverrides {
-            let duplicate = keys.filter { $0.value.count > 1 }.min { $0.value[1] < $1.value[1] }
-            if let (field, offsets) = duplicate {
-                let (firstLine, _) = CampaignFile.lineAndColumn(ofUTF8Offset: offsets[0], in: text)
-                let (line, column) = CampaignFile.lineAndColumn(ofUTF8Offset: offsets[1], in: text)
-                throw CampaignSettingsError(
-                    field: field, message: "appears twice (first on line \(firstLine ?? 1)); keep only one",
-                    file: source, line: line, column: column
-                )
-            }
+            if let duplicate = LocatedJSON.duplicateKey(keys, in: text, source: source) { throw duplicate }
             var overrides = SettingsOverrides()
             for key in object.keys.sorted(by: { position(of: $0) < position(of: $1) }) {
                 let value = object[key] ?? NSNull()

@@ -45,6 +45,21 @@ public struct CallRecord: Sendable, Hashable, Identifiable {
     /// ``endedAt`` as a date, if it is ISO 8601.
     public var endedDate: Date? { endedAt.flatMap(Self.parseISO8601) }
 
+    /// A record with only an id and a status, every other field empty: for code that builds records
+    /// itself, such as tests of what follows a call.
+    ///
+    /// ```swift
+    /// let record = CallRecord(callID: "c1", status: .ringing)
+    /// ```
+    /// - Parameters:
+    ///   - callID: The call's id.
+    ///   - status: The call's status.
+    public init(callID: String, status: CallStatus? = nil) {
+        self.callID = callID
+        self.status = status
+        self.extra = [:]
+    }
+
     init(_ generated: Components.Schemas.CallRecord) {
         callID = generated.callId
         status = generated.callStatus.map(CallStatus.init(rawValue:))

@@ -67,7 +67,8 @@ extension SimulatorAPI {
             id: agent.id, agentId: agent.id, agentName: agent.name, displayName: agent.displayName,
             agentDisplayName: agent.displayName, agentLanguage: agent.language,
             createdAt: core.clock.timestamp(atNanos: agent.createdAtNanos),
-            config: .init(additionalProperties: try .init(unvalidatedValue: agent.config))
+            config: .init(additionalProperties: try .init(unvalidatedValue: agent.config)),
+            additionalProperties: try .init(unvalidatedValue: ["status": "active"])
         )
     }
 }

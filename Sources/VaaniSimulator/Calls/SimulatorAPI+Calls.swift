@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIRuntime
+import Synchronization
 import VaaniOpenAPI
 
 extension SimulatorAPI {
@@ -79,7 +80,14 @@ extension SimulatorAPI {
             throw SimulatorFailure.notFound("No recording for call \(view.callID): it is \(view.phase.status)")
         }
         let audio = WAVStream(durationMs: Int(view.call.schedule.talkMs), seed: view.call.tag)
-        return .ok(.init(body: .audio_Ast_(HTTPBody(audio, length: .known(Int64(audio.byteCount)), iterationBehavior: .multiple))))
+        let configuration = core.configuration
+        let breaks = configuration.recordingBreakRate > 0
+            && core.faultRandom.withLock { $0.nextUnit() } < configuration.recordingBreakRate
+        let delivery = RecordingDelivery(
+            audio: audio, breakAfter: breaks ? audio.byteCount / 2 : nil,
+            bytesPerSecond: configuration.recordingBytesPerSecond, clock: core.clock
+        )
+        return .ok(.init(body: .audio_Ast_(HTTPBody(delivery, length: .known(Int64(audio.byteCount)), iterationBehavior: .multiple))))
     }
 
     /// The contract's call record: identity and status always, content once the call has ended.

@@ -36,6 +36,12 @@ extension SimulatorConfiguration {
         if faults.map(\.1).reduce(0, +) > 1 {
             throw .init(field: "error-rate", problem: "the fault rates add up to more than 1")
         }
+        if !(recordingBreakRate.isFinite && (0...1).contains(recordingBreakRate)) {
+            throw .init(field: "recording-break-rate", problem: "\(recordingBreakRate) must be a probability between 0 and 1")
+        }
+        if recordingBytesPerSecond < 0 {
+            throw .init(field: "recording-bytes-per-second", problem: "\(recordingBytesPerSecond) must not be negative")
+        }
         if latency < .zero { throw .init(field: "latency", problem: "must not be negative") }
         if hangDuration < .zero { throw .init(field: "hang-duration", problem: "must not be negative") }
     }

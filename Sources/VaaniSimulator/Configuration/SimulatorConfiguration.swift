@@ -54,6 +54,12 @@ public struct SimulatorConfiguration: Sendable {
     public var garbageRate: Double
     /// How long a hung response is held: longer than any sane client timeout. Server shutdown cuts it short.
     public var hangDuration: Duration
+    /// Probability that a recording (`GET /api/stream/{call_id}`) breaks off midway: the full
+    /// `Content-Length` is announced, half the bytes are sent, then the connection is closed.
+    public var recordingBreakRate: Double
+    /// How fast recordings are sent, in bytes per second, as over a slow link; `0` means as fast as
+    /// the connection allows.
+    public var recordingBytesPerSecond: Int
 
     /// The API key accepted when ``apiKeys`` is empty; the CLI banner prints it.
     public static let demoAPIKey = "vaani_00000000000000000000000000dem0"
@@ -86,6 +92,8 @@ public struct SimulatorConfiguration: Sendable {
     ///   - dropRate: Probability of a closed connection after placing.
     ///   - garbageRate: Probability of a hostile answer (truncated, wrong types, endless, HTML, 418).
     ///   - hangDuration: How long a hung response is held.
+    ///   - recordingBreakRate: Probability that a recording breaks off midway.
+    ///   - recordingBytesPerSecond: The speed recordings are sent at, `0` for unlimited.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8001,
@@ -108,7 +116,9 @@ public struct SimulatorConfiguration: Sendable {
         hangRate: Double = 0,
         dropRate: Double = 0,
         garbageRate: Double = 0,
-        hangDuration: Duration = .seconds(600)
+        hangDuration: Duration = .seconds(600),
+        recordingBreakRate: Double = 0,
+        recordingBytesPerSecond: Int = 0
     ) {
         self.host = host
         self.port = port
@@ -132,6 +142,8 @@ public struct SimulatorConfiguration: Sendable {
         self.dropRate = dropRate
         self.garbageRate = garbageRate
         self.hangDuration = hangDuration
+        self.recordingBreakRate = recordingBreakRate
+        self.recordingBytesPerSecond = recordingBytesPerSecond
     }
 
     /// The keys the simulator accepts: ``apiKeys``, or ``demoAPIKey`` when that is empty.
