@@ -115,7 +115,7 @@ public struct CampaignJournal: DispatchJournal {
                     arguments: [campaignID, status]
                 )
                 guard let row else { continue }
-                let due = (row[0] as Int64?).map(Self.date) ?? .distantPast
+                let due = (row[0] as Int64?).map(Date.init(epochMilliseconds:)) ?? .distantPast
                 earliest = min(earliest ?? due, due)
             }
             return earliest
@@ -146,7 +146,7 @@ public struct CampaignJournal: DispatchJournal {
                     """,
                 arguments: [campaignID, date.epochMilliseconds]
             )
-            return earliest.map(Self.date)
+            return earliest.map(Date.init(epochMilliseconds:))
         }
     }
 
@@ -159,7 +159,7 @@ public struct CampaignJournal: DispatchJournal {
             )
             for entry in entries {
                 try updateContact.execute(arguments: [
-                    entry.status.rawValue, entry.attempts, entry.nextAttemptAt.map(Self.milliseconds), entry.lastError,
+                    entry.status.rawValue, entry.attempts, entry.nextAttemptAt.map(\.epochMilliseconds), entry.lastError,
                     entry.contactID,
                 ])
                 if let change = entry.attempt { try apply(change, contactID: entry.contactID, db) }
@@ -292,7 +292,7 @@ public struct CampaignJournal: DispatchJournal {
             variables: Self.variables(variablesText),
             status: status,
             attempts: row["attempts"],
-            nextAttemptAt: (row["next_attempt_at"] as Int64?).map(Self.date),
+            nextAttemptAt: (row["next_attempt_at"] as Int64?).map(Date.init(epochMilliseconds:)),
             isSuppressed: row["suppressed"]
         )
     }
