@@ -24,7 +24,9 @@ PACING_SECONDS=${PACING_SECONDS:-60}
 BUILD=${BUILD:-release}
 CONCURRENCY=${CONCURRENCY:-64}
 
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+if [[ -z "${ONLY_PACING:-}" ]]; then
+    command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+fi
 swift build -c "$BUILD" --product vaani-dialer >/dev/null 2>&1 || swift build -c "$BUILD" --product vaani-dialer
 BIN="$(swift build -c "$BUILD" --show-bin-path)/vaani-dialer"
 KEY=vaani_00000000000000000000000000dem0
@@ -135,7 +137,7 @@ pacing() { # configured-rate concurrency label database
     make_campaign "$name" $((PACING_SECONDS * 60 + 100)) $((2 + rate + concurrency))
     "$BIN" import "$WORK/$name.csv" --campaign "$name" --agent demo-agent --db "$db" >/dev/null
     start_answering_simulator --rate-limit 20 --burst 20
-    "$BIN" run "$name" --db "$db" --base-url "$URL" --rate "$rate" --concurrency "$concurrency" --poll-interval 1s \
+    "$BIN" run "$name" --db "$db" --base-url "$URL" --rate "$rate" --concurrency "$concurrency" \
         >/dev/null 2>&1 &
     local run=$!
     sleep $((PACING_SECONDS + 5))

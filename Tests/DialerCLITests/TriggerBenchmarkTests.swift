@@ -32,6 +32,21 @@ struct TriggerBenchmarkTests {
         #expect(ledger.isEmpty)
     }
 
+    @Test("the key goes only where run would send it: never over plain http to another machine")
+    func baseURLPolicy() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bench-triggers-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try await DialerProcess.run(
+            ["bench-triggers", "--base-url", "http://192.0.2.1:8000", "--calls", "1"],
+            in: directory, environment: ["VAANI_API_KEY": "vaani_0000000000000000000000000000abcd"], timeout: .seconds(60)
+        )
+        #expect(result.status != 0)
+        #expect(result.allOutput.contains("--allow-insecure"), "\(result.allOutput)")
+        #expect(!result.allOutput.contains("vaani_0000000000000000000000000000abcd"))
+    }
+
     /// Runs `bench-triggers` with `arguments` against a fresh simulator, with the simulator's key
     /// unless `apiKey` is given, and returns its result and the simulator's ledger afterwards.
     static func benchTriggers(_ arguments: [String], apiKey: String? = nil) async throws

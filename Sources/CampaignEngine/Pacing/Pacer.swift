@@ -48,6 +48,8 @@ public struct Pacer: Sendable {
 
     /// The configuration.
     public let configuration: Configuration
+    /// Where the recovery after a cut slows down, as a fraction of the rate the API pushed back at.
+    static let kneeFraction = 0.95
     /// The theoretical arrival time of the next send.
     private var theoreticalArrival: Duration = .zero
     /// The pace right after the last cut, and when it happened.
@@ -67,7 +69,18 @@ public struct Pacer: Sendable {
         let configured: Double? = configuration.rate > 0 ? configuration.rate : nil
         guard let cut else { return configured }
         let elapsed = max(0, (now - cut.at).timeInterval)
-        let recovered = cut.rate + cut.ceiling * configuration.recoveryFraction * elapsed
+        // Additive recovery at `recoveryFraction` of the ceiling per second up to 95 % of it, then at a
+        // quarter of that: the pace spends its time just under the limit the API showed, and probes
+        // past it slowly (fewer 429s, each of which stops every request for its Retry-After).
+        let slope = cut.ceiling * configuration.recoveryFraction
+        let knee = cut.ceiling * Self.kneeFraction
+        let recovered: Double
+        if cut.rate >= knee {
+            recovered = cut.rate + slope / 4 * elapsed
+        } else {
+            let toKnee = (knee - cut.rate) / slope
+            recovered = elapsed <= toKnee ? cut.rate + slope * elapsed : knee + slope / 4 * (elapsed - toKnee)
+        }
         if let configured { return min(configured, recovered) }
         // Unlimited: once the pace is back well above where the API pushed back, stop pacing.
         return recovered >= cut.ceiling * 4 ? nil : recovered
@@ -126,14 +139,14 @@ public struct Pacer: Sendable {
         return max(configuration.minimumRate, sent > 0 ? min(before, sent) : before)
     }
 
-    /// Starts just below a limit a previous run learned (a 429 at that rate), as if it had been cut
-    /// there: the pace then recovers toward the configured one as after any cut.
+    /// Starts just below a limit a previous run learned (a 429 at that rate), at 95 % of it, as if it
+    /// had been cut there: the pace then probes upward slowly, as after any cut.
     /// - Parameters:
     ///   - limit: Requests per second at which the API pushed back.
     ///   - now: The current time since the origin.
     public mutating func startBelow(learnedLimit limit: Double, at now: Duration) {
         guard limit.isFinite, limit > 0 else { return }
-        let start = max(configuration.minimumRate, limit * configuration.decreaseFactor)
+        let start = max(configuration.minimumRate, limit * Self.kneeFraction)
         if configuration.rate > 0, configuration.rate <= start { return }
         cut = (rate: start, at: now, ceiling: limit)
     }

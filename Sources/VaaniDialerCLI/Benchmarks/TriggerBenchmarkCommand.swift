@@ -22,8 +22,10 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
         case typed, http
     }
 
-    @Option(help: "The API's base URL, e.g. a local simulator's.")
+    @Option(help: "The API's base URL, e.g. a local simulator's; checked as for `run` (https, or http to this machine).")
     var baseURL: String
+
+    @OptionGroup var access: AccessOptions
 
     @Option(help: "Trigger requests to send.")
     var calls = 20_000
@@ -40,24 +42,22 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
     func validate() throws {
         guard calls >= 1 else { throw ValidationError("--calls must be at least 1") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard URL(string: baseURL)?.host != nil else {
-            throw ValidationError("--base-url: '\(baseURL)' is not an absolute URL")
-        }
         guard (1_000_000_000...9_999_999_999).contains(firstNumber), firstNumber + calls <= 10_000_000_000 else {
             throw ValidationError("--first-number: the numbers must stay 10 digits, from 1000000000 to 9999999999")
         }
     }
 
     func run() async throws {
+        // The same key sources and base-URL rules as `run`: the key never goes over plain http to
+        // another machine unless --allow-insecure says so.
         let environment = ProcessInfo.processInfo.environment
-        guard let apiKey = environment["VAANI_API_KEY"], !apiKey.isEmpty else {
-            throw ValidationError("set VAANI_API_KEY to the API's key")
-        }
+        let url = try access.baseURL(option: baseURL, environment: environment)
+        let apiKey = try access.apiKey(environment: environment)
         let start = ContinuousClock.now
         let failures: [String: Int]
         switch client {
-        case .typed: failures = try await typed(apiKey: apiKey)
-        case .http: failures = try await http(apiKey: apiKey)
+        case .typed: failures = try await typed(apiKey: apiKey, baseURL: url)
+        case .http: failures = try await http(apiKey: apiKey, baseURL: url)
         }
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -90,10 +90,10 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
         }
     }
 
-    private func typed(apiKey: String) async throws -> [String: Int] {
+    private func typed(apiKey: String, baseURL: URL) async throws -> [String: Int] {
         let configuration = VaaniConfiguration(
             apiKey: apiKey,
-            baseURL: URL(string: baseURL)!,
+            baseURL: baseURL,
             retryPolicy: .never,
             maxConnections: concurrency
         )
@@ -111,10 +111,11 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
         }
     }
 
-    private func http(apiKey: String) async throws -> [String: Int] {
+    private func http(apiKey: String, baseURL: URL) async throws -> [String: Int] {
         var pool = HTTPClient.Configuration.ConnectionPool()
         pool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
-        let url = baseURL.hasSuffix("/") ? baseURL + "api/trigger-call/" : baseURL + "/api/trigger-call/"
+        let text = baseURL.absoluteString
+        let url = text.hasSuffix("/") ? text + "api/trigger-call/" : text + "/api/trigger-call/"
         return try await HTTPClient.withHTTPClient(configuration: HTTPClient.Configuration(connectionPool: pool)) { client in
             await sendAll { index in
                 var request = HTTPClientRequest(url: url)

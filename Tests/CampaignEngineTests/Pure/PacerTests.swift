@@ -57,9 +57,12 @@ struct PacerTests {
         #expect(pacer.isThrottled(at: .seconds(10)))
         pacer.rateLimited(at: .milliseconds(10_500))  // same burst: ignored
         #expect(pacer.currentRate(at: .seconds(10)) == 10)
-        // Recovery: 10% of the pre-cut 20/s per second, i.e. +2/s each second.
+        // Recovery: 10% of the pre-cut 20/s per second, i.e. +2/s each second, up to 95 % of it
+        // (19/s, 4.5 s after the cut); then a quarter of that, +0.5/s each second.
         #expect(pacer.currentRate(at: .seconds(12)) == 14)
-        #expect(pacer.currentRate(at: .seconds(15)) == 20)
+        #expect(pacer.currentRate(at: .milliseconds(14_500)) == 19)
+        #expect(pacer.currentRate(at: .milliseconds(15_500)) == 19.5)
+        #expect(pacer.currentRate(at: .seconds(17)) == 20)
         #expect(pacer.currentRate(at: .seconds(60)) == 20)
         #expect(!pacer.isThrottled(at: .seconds(60)))
     }
@@ -98,5 +101,19 @@ struct PacerTests {
         let times = sendTimes(&pacer, count: 10_000)
         let inFirstMinute = times.filter { $0 < .seconds(60) }.count
         #expect(inFirstMinute >= 594 && inFirstMinute <= 606)
+    }
+
+    @Test("a learned limit starts the pace at 95 % of it, probing upward slowly; --rate still caps it")
+    func learnedLimit() {
+        var pacer = Pacer(Pacer.Configuration(rate: 50))
+        pacer.startBelow(learnedLimit: 20, at: .zero)
+        #expect(pacer.currentRate(at: .zero) == 19)
+        #expect(pacer.isThrottled(at: .zero))
+        // A quarter of 2 % of 20/s per second: +0.1/s each second.
+        #expect(abs((pacer.currentRate(at: .seconds(10)) ?? 0) - 20) < 1e-9)
+        var capped = Pacer(Pacer.Configuration(rate: 10))
+        capped.startBelow(learnedLimit: 20, at: .zero)
+        #expect(capped.currentRate(at: .zero) == 10)
+        #expect(!capped.isThrottled(at: .zero))
     }
 }
