@@ -102,13 +102,14 @@ public final class CSVReader {
         limits: CSVLimits = CSVLimits(),
         chunkSize: Int = 1 << 20
     ) throws {
-        // A buffer no larger than the bytes (plus the byte that shows the end): the whole input
-        // fits, as it would in a file reader's first chunk, without zero-filling a megabyte per read.
+        // A buffer no larger than the bytes (plus the byte that shows the end) up to what the start is
+        // read to (the larger of a chunk and the delimiter scan): what a file reader's buffer holds
+        // after its first reads, without zero-filling a megabyte per reader or growing it chunk by chunk.
         try self.init(
             source: .memory(bytes: bytes, nextOffset: 0),
             path: name,
             fileSize: bytes.count,
-            bufferSize: max(min(chunkSize, bytes.count + 1), 64),
+            bufferSize: max(min(bytes.count + 1, max(chunkSize, Self.delimiterScanBytes)), 64),
             delimiter: delimiter,
             limits: limits,
             chunkSize: chunkSize
@@ -459,7 +460,12 @@ public final class CSVReader {
                 reachedEndOfFile = true
                 return
             }
-            buffer.replaceSubrange(validCount..<(validCount + got), with: bytes[nextOffset..<(nextOffset + got)])
+            let start = validCount
+            buffer.withUnsafeMutableBufferPointer { target in
+                bytes.withUnsafeBufferPointer { source in
+                    (target.baseAddress! + start).update(from: source.baseAddress! + nextOffset, count: got)
+                }
+            }
             source = .memory(bytes: bytes, nextOffset: nextOffset + got)
             validCount += got
         }
