@@ -50,6 +50,8 @@ public struct Pacer: Sendable {
     public let configuration: Configuration
     /// Where the recovery after a cut slows down, as a fraction of the rate the API pushed back at.
     static let kneeFraction = 0.95
+    /// Where a run starts, as a fraction of the limit an earlier run learned.
+    static let learnedStartFraction = 0.98
     /// The theoretical arrival time of the next send.
     private var theoreticalArrival: Duration = .zero
     /// The pace right after the last cut, and when it happened.
@@ -139,14 +141,14 @@ public struct Pacer: Sendable {
         return max(configuration.minimumRate, sent > 0 ? min(before, sent) : before)
     }
 
-    /// Starts just below a limit a previous run learned (a 429 at that rate), at 95 % of it, as if it
+    /// Starts just below a limit a previous run learned (a 429 at that rate), at 98 % of it, as if it
     /// had been cut there: the pace then probes upward slowly, as after any cut.
     /// - Parameters:
     ///   - limit: Requests per second at which the API pushed back.
     ///   - now: The current time since the origin.
     public mutating func startBelow(learnedLimit limit: Double, at now: Duration) {
         guard limit.isFinite, limit > 0 else { return }
-        let start = max(configuration.minimumRate, limit * Self.kneeFraction)
+        let start = max(configuration.minimumRate, limit * Self.learnedStartFraction)
         if configuration.rate > 0, configuration.rate <= start { return }
         cut = (rate: start, at: now, ceiling: limit)
     }
