@@ -15,9 +15,7 @@ extension CampaignReporter {
             let aggregates = try CampaignAggregates.fetch(campaign: campaign.id, in: db)
             return CampaignStatusSummary(campaign: campaign, aggregates: aggregates, now: now)
         }
-        summary.learnedRateLimits = try database.learnedRateLimits().map {
-            .init(keyFingerprint: $0.keyFingerprint, requestsPerSecond: $0.requestsPerSecond, learnedAt: $0.learnedAt)
-        }
+        summary.learnedRateLimits = try database.learnedRateLimits()
         return summary
     }
 }

@@ -50,30 +50,7 @@ public struct CampaignStatusSummary: Sendable, Hashable, Codable {
     public var nextStep: String
     /// The rate limits runs have learned, per API key fingerprint (one per key used with this store),
     /// most recent first.
-    public var learnedRateLimits: [LearnedLimit] = []
-
-    /// The request rate at which the API began answering 429 for one API key.
-    public struct LearnedLimit: Sendable, Codable, Hashable {
-        /// The key's fingerprint (a hash of it, never the key).
-        public var keyFingerprint: String
-        /// Requests per second.
-        public var requestsPerSecond: Double
-        /// When it was learned.
-        public var learnedAt: Date
-
-        /// Creates a learned limit value.
-        public init(keyFingerprint: String, requestsPerSecond: Double, learnedAt: Date) {
-            self.keyFingerprint = keyFingerprint
-            self.requestsPerSecond = requestsPerSecond
-            self.learnedAt = learnedAt
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case keyFingerprint = "key_fingerprint"
-            case requestsPerSecond = "requests_per_second"
-            case learnedAt = "learned_at"
-        }
-    }
+    public var learnedRateLimits: [LearnedRateLimit] = []
 
     /// The process that runs (or ran) a campaign.
     public struct Runner: Sendable, Hashable, Codable {
