@@ -110,9 +110,14 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         case .paused(let reason): _ = lifecycle.pause(reason)
         case .cancelled: _ = lifecycle.cancel()
         }
-        // A cancel from another process has already been stored; never overwrite it.
-        if try journal.campaignState() != .cancelled {
-            try journal.setCampaignState(lifecycle.state)
+        // A pause or cancel from another process is already stored: the run's own end is recorded
+        // only over the running state it set, never over theirs.
+        if try !journal.compareAndSetCampaignState(expected: .running, new: lifecycle.state) {
+            let stored = try journal.campaignState()
+            if case .paused = stored, lifecycle.state == .completed {
+                // Paused from another terminal as the last contact ended: the campaign is complete.
+                _ = try journal.compareAndSetCampaignState(expected: stored, new: .completed)
+            }
         }
         if let failure = dispatcher.authenticationFailure {
             throw RunError.authentication(failure)

@@ -40,6 +40,11 @@ public protocol DispatchJournal: Sendable {
     /// - Parameter state: The status.
     func setCampaignState(_ state: CampaignLifecycle.State) throws
 
+    /// Records `new` only if the stored status is still `expected` (compare-and-set), so that a pause
+    /// or cancel from another process and the runner's own change never overwrite each other.
+    /// - Returns: Whether the status was changed.
+    func compareAndSetCampaignState(expected: CampaignLifecycle.State, new: CampaignLifecycle.State) throws -> Bool
+
     /// Marks every waiting (`pending`, `retry_wait`) contact `cancelled`.
     /// - Returns: How many were cancelled.
     func cancelWaitingContacts() throws -> Int

@@ -233,19 +233,39 @@ public struct CampaignJournal: DispatchJournal {
 
     /// Stores the campaign's status.
     public func setCampaignState(_ state: CampaignLifecycle.State) throws {
-        let (status, reason): (String, String?) =
-            switch state {
-            case .ready: ("ready", nil)
-            case .running: ("running", nil)
-            case .paused(let reason): ("paused", reason.rawValue)
-            case .completed: ("completed", nil)
-            case .cancelled: ("cancelled", nil)
-            }
+        let (status, reason) = Self.stored(state)
         try database.writer.write { db in
             try db.execute(
                 sql: "UPDATE campaigns SET status = ?, pause_reason = ?, updated_at = ? WHERE id = ?",
                 arguments: [status, reason, Date().epochMilliseconds, campaignID]
             )
+        }
+    }
+
+    /// Stores `new` only if the stored status is still `expected`, in one statement.
+    public func compareAndSetCampaignState(expected: CampaignLifecycle.State, new: CampaignLifecycle.State) throws -> Bool {
+        let (expectedStatus, expectedReason) = Self.stored(expected)
+        let (status, reason) = Self.stored(new)
+        return try database.writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE campaigns SET status = ?, pause_reason = ?, updated_at = ?
+                    WHERE id = ? AND status = ? AND pause_reason IS ?
+                    """,
+                arguments: [status, reason, Date().epochMilliseconds, campaignID, expectedStatus, expectedReason]
+            )
+            return db.changesCount == 1
+        }
+    }
+
+    /// The status and pause reason columns of `state`.
+    private static func stored(_ state: CampaignLifecycle.State) -> (status: String, reason: String?) {
+        switch state {
+        case .ready: ("ready", nil)
+        case .running: ("running", nil)
+        case .paused(let reason): ("paused", reason.rawValue)
+        case .completed: ("completed", nil)
+        case .cancelled: ("cancelled", nil)
         }
     }
 

@@ -16,9 +16,9 @@ struct PauseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (journal, _) = try CampaignControl.open(name, database)
-        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
-        if case .refuse(let reason) = lifecycle.pause(.user) { throw ValidationError("Cannot pause \(name): \(reason).") }
-        try journal.setCampaignState(lifecycle.state)
+        try CampaignControl.change(name, journal) { lifecycle in
+            if case .refuse(let reason) = lifecycle.pause(.user) { throw ValidationError("Cannot pause \(name): \(reason).") }
+        }
         print("Campaign \(name) paused. A running `vaani-dialer run` stops starting calls. To continue: vaani-dialer resume \(name)")
     }
 }
@@ -37,20 +37,43 @@ struct CancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (journal, _) = try CampaignControl.open(name, database)
-        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
-        switch lifecycle.cancel() {
-        case .refuse(let reason): throw ValidationError("Cannot cancel \(name): \(reason).")
-        case .none: print("Campaign \(name) was already cancelled.")
-        default:
-            try journal.setCampaignState(lifecycle.state)
-            let cancelled = try journal.cancelWaitingContacts()
-            print("Campaign \(name) cancelled; \(cancelled) waiting contacts will not be called. Calls in progress are followed by a running runner.")
+        var alreadyCancelled = false
+        try CampaignControl.change(name, journal) { lifecycle in
+            switch lifecycle.cancel() {
+            case .refuse(let reason): throw ValidationError("Cannot cancel \(name): \(reason).")
+            case .none: alreadyCancelled = true
+            default: break
+            }
         }
+        if alreadyCancelled {
+            print("Campaign \(name) was already cancelled.")
+            return
+        }
+        // Once cancelled the campaign never runs again, so its waiting contacts can follow.
+        let cancelled = try journal.cancelWaitingContacts()
+        print("Campaign \(name) cancelled; \(cancelled) waiting contacts will not be called. Calls in progress are followed by a running runner.")
     }
 }
 
 /// Opens a campaign's journal for the control commands.
 enum CampaignControl {
+    /// Applies `transition` to the stored state and stores the result by compare-and-set, reading
+    /// again when a runner changed the state meanwhile (it may just have completed).
+    static func change(
+        _ name: String,
+        _ journal: CampaignJournal,
+        _ transition: (inout CampaignLifecycle) throws -> Void
+    ) throws {
+        for _ in 0..<10 {
+            let stored = try journal.campaignState()
+            var lifecycle = CampaignLifecycle(state: stored)
+            try transition(&lifecycle)
+            if lifecycle.state == stored { return }
+            if try journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state) { return }
+        }
+        throw ValidationError("The state of campaign \(name) kept changing while it was being changed; try again.")
+    }
+
     static func open(_ name: String, _ database: DatabaseOptions) throws -> (CampaignJournal, Campaign) {
         let store = try database.openExisting()
         guard let campaign = try store.campaign(named: name) else {

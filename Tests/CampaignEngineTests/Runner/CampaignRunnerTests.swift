@@ -463,3 +463,21 @@ extension CampaignRunnerTests {
         #expect(worst == nil, "\(worst.map { "\($0.count) sends in \($0.span)" } ?? "")")
     }
 }
+
+extension CampaignRunnerTests {
+    @Test("campaign state changes are compare-and-set: a change from a stale state is refused")
+    func compareAndSetState() throws {
+        let harness = try RunnerHarness(numbers: Self.numbers(1))
+        let journal = harness.journal
+        #expect(try journal.campaignState() == .ready)
+        #expect(try journal.compareAndSetCampaignState(expected: .ready, new: .running))
+        // A pause from another terminal lands; the runner's own end, set over .running, does not.
+        #expect(try journal.compareAndSetCampaignState(expected: .running, new: .paused(.user)))
+        #expect(try !journal.compareAndSetCampaignState(expected: .running, new: .ready))
+        #expect(try journal.campaignState() == .paused(.user))
+        // The pause reason is part of the state compared.
+        #expect(try !journal.compareAndSetCampaignState(expected: .paused(.insufficientBalance), new: .cancelled))
+        #expect(try journal.compareAndSetCampaignState(expected: .paused(.user), new: .cancelled))
+        #expect(try journal.campaignState() == .cancelled)
+    }
+}
