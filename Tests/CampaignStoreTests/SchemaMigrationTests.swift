@@ -115,3 +115,25 @@ struct SchemaMigrationTests {
         #expect(try database.contactCount(ofCampaign: campaign.id) == 3)
     }
 }
+
+extension SchemaMigrationTests {
+    @Test("v4 keeps each existing campaign's attempt namespace (row id, creation time, name); new campaigns get a UUID")
+    func attemptNamespace() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let queue = try DatabaseQueue(path: directory.path("v3.sqlite"), configuration: CampaignDatabase.makeConfiguration())
+        try CampaignDatabase.migrator.migrate(queue, upTo: "v3: rate limits learned per API key fingerprint")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO campaigns (id, name, agent_id, created_at, updated_at) VALUES (7, 'renewals', 'agent', 1800000000000, 0)")
+        }
+        let database = try CampaignDatabase(queue)
+        let namespaces = { try queue.read { db in try [String: String](uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, attempt_namespace FROM campaigns").map { ($0[0], $0[1]) }) } }
+        #expect(try namespaces()["renewals"] == "7:1800000000000:renewals")
+        _ = try database.createCampaign(name: "fresh", agentID: "agent")
+        _ = try database.createCampaign(name: "other", agentID: "agent")
+        let all = try namespaces()
+        #expect(UUID(uuidString: all["fresh"] ?? "") != nil)
+        #expect(UUID(uuidString: all["other"] ?? "") != nil)
+        #expect(all["fresh"] != all["other"])
+    }
+}

@@ -126,12 +126,9 @@ public struct CampaignJournal: DispatchJournal {
     /// name gets new attempt ids.
     public func attemptNamespace() throws -> String {
         try database.writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, created_at, name FROM campaigns WHERE id = ?", arguments: [campaignID])
+            guard let namespace = try String.fetchOne(db, sql: "SELECT attempt_namespace FROM campaigns WHERE id = ?", arguments: [campaignID])
             else { throw CampaignStoreError.campaignNotFound(id: campaignID) }
-            let id: Int64 = row[0]
-            let createdAt: Int64 = row[1]
-            let name: String = row[2]
-            return "\(id):\(createdAt):\(name)"
+            return namespace
         }
     }
 

@@ -147,10 +147,10 @@ extension CampaignDatabase {
         let millis = now.epochMilliseconds
         try db.execute(
             sql: """
-                INSERT INTO campaigns (name, agent_id, settings, status, created_at, updated_at)
-                VALUES (?, ?, ?, 'ready', ?, ?)
+                INSERT INTO campaigns (name, agent_id, settings, status, created_at, updated_at, attempt_namespace)
+                VALUES (?, ?, ?, 'ready', ?, ?, ?)
                 """,
-            arguments: [name, agentID, settingsJSON, millis, millis]
+            arguments: [name, agentID, settingsJSON, millis, millis, UUID().uuidString.lowercased()]
         )
         guard let campaign = try Campaign.fetchOne(db, key: db.lastInsertedRowID) else {
             throw CampaignStoreError.campaignNotFound(name: name)

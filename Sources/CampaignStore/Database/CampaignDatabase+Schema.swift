@@ -16,6 +16,9 @@ extension CampaignDatabase {
         migrator.registerMigration("v3: rate limits learned per API key fingerprint") { db in
             try db.execute(sql: v3RateLimits)
         }
+        migrator.registerMigration("v4: a stored attempt namespace per campaign") { db in
+            try db.execute(sql: v4AttemptNamespace)
+        }
         return migrator
     }
 
@@ -161,5 +164,14 @@ extension CampaignDatabase {
             requests_per_second REAL NOT NULL CHECK (requests_per_second > 0),
             learned_at INTEGER NOT NULL
         );
+        """
+
+    /// The text every attempt id of a campaign is derived from, stored so that it no longer depends on
+    /// the store's row id. Existing campaigns keep the text their attempt ids were derived from (row
+    /// id, creation time and name), so that reconciliation still matches the attempts already made;
+    /// new campaigns get a random UUID.
+    private static let v4AttemptNamespace = """
+        ALTER TABLE campaigns ADD COLUMN attempt_namespace TEXT NOT NULL DEFAULT '';
+        UPDATE campaigns SET attempt_namespace = id || ':' || created_at || ':' || name;
         """
 }
