@@ -303,31 +303,15 @@ extension CampaignRunner {
                     record(contact, from: contact.status, lifecycle, lastError: "number is on the do-not-call list")
                     continue
                 }
-                if let hours = configuration.callingHours {
-                    let zone = contact.timeZone.flatMap(TimeZone.init(identifier:)) ?? configuration.fallbackTimeZone
-                    if !hours.isOpen(at: wall, in: zone) {
-                        entries.append(
-                            JournalEntry(
-                                contactID: contact.id,
-                                status: contact.status,
-                                attempts: contact.attempts,
-                                nextAttemptAt: hours.nextOpening(after: wall, in: zone)
-                            )
-                        )
-                        continue
-                    }
+                if let opening = configuration.windowOpening(for: contact, at: wall) {
+                    lifecycle.deferToWindow(opening: opening)
+                    record(contact, from: contact.status, lifecycle)
+                    continue
                 }
                 guard lifecycle.startAttempt(maxAttempts: configuration.redial.maxAttempts) == .trigger else {
                     // The attempt limit was lowered below what this contact already used.
-                    entries.append(
-                        JournalEntry(
-                            contactID: contact.id,
-                            status: .failed,
-                            attempts: contact.attempts,
-                            lastError: "all \(configuration.redial.maxAttempts) attempts are used"
-                        )
-                    )
-                    move(from: contact.status, to: .failed)
+                    lifecycle.giveUp(maxAttempts: configuration.redial.maxAttempts)
+                    record(contact, from: contact.status, lifecycle)
                     continue
                 }
                 let attemptID = AttemptIdentity.id(campaign: attemptNamespace, contactID: contact.id, number: lifecycle.attempts)

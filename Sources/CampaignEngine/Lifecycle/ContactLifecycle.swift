@@ -75,6 +75,21 @@ public struct ContactLifecycle: Sendable, Hashable {
         return .trigger
     }
 
+    /// The contact's calling window is closed: it waits, as it is, until `opening`.
+    /// - Parameter opening: When its window opens next.
+    public mutating func deferToWindow(opening: Date) {
+        nextAttemptAt = opening
+    }
+
+    /// The contact has used every attempt the campaign allows now (the limit was lowered below what it
+    /// already used): it ends as `failed`.
+    /// - Parameter maxAttempts: The campaign's attempt limit.
+    public mutating func giveUp(maxAttempts: Int) {
+        status = .failed
+        nextAttemptAt = nil
+        lastError = "all \(maxAttempts) attempts are used"
+    }
+
     /// The API accepted the trigger and returned a call id.
     public mutating func triggerAccepted() -> Action {
         guard status == .dialing || status == .unknown else {

@@ -51,14 +51,10 @@ public struct CampaignPlan: Sendable, Hashable {
                     plan.newlySuppressed += 1
                     continue
                 }
-                if let hours = configuration.callingHours {
-                    let zone = contact.timeZone.flatMap(TimeZone.init(identifier:)) ?? configuration.fallbackTimeZone
-                    if !hours.isOpen(at: now, in: zone) {
-                        plan.waitingForWindow += 1
-                        let opening = hours.nextOpening(after: now, in: zone)
-                        plan.nextWindowOpening = min(plan.nextWindowOpening ?? opening, opening)
-                        continue
-                    }
+                if let opening = configuration.windowOpening(for: contact, at: now) {
+                    plan.waitingForWindow += 1
+                    plan.nextWindowOpening = min(plan.nextWindowOpening ?? opening, opening)
+                    continue
                 }
                 plan.dialNow += 1
             }

@@ -167,3 +167,23 @@ struct ContactLifecycleTests {
         #expect(contact.status == .retryWait)
     }
 }
+
+extension ContactLifecycleTests {
+    @Test("a closed calling window defers the contact as it is; a lowered attempt limit ends it failed")
+    func windowAndAttemptLimit() {
+        let opening = Date(timeIntervalSince1970: 1_800_003_600)
+        var waiting = ContactLifecycle(status: .retryWait, attempts: 2)
+        waiting.deferToWindow(opening: opening)
+        #expect(waiting.status == .retryWait)
+        #expect(waiting.attempts == 2)
+        #expect(waiting.nextAttemptAt == opening)
+
+        var used = ContactLifecycle(status: .retryWait, attempts: 3)
+        #expect(used.startAttempt(maxAttempts: 2) == .rejected("all 2 attempts are used"))
+        used.giveUp(maxAttempts: 2)
+        #expect(used.status == .failed)
+        #expect(used.attempts == 3)
+        #expect(used.nextAttemptAt == nil)
+        #expect(used.lastError == "all 2 attempts are used")
+    }
+}
