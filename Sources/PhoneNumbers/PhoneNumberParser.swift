@@ -73,7 +73,9 @@ public struct PhoneNumberParser: Sendable {
                     let main = plan.mainTerritory(forCallingCode: countryCode)
                 else { return false }
                 let national = UnsafeBufferPointer(rebasing: digits[length...])
-                guard Self.nationalNumberLengths.contains(national.count) else { return false }
+                // As in `parse`, the length limit holds after a trunk prefix is stripped: 18 digits that
+                // start with Japan's 0 are a valid 17-digit number (+81 0066 …).
+                guard national.count >= Self.nationalNumberLengths.lowerBound else { return false }
                 let territory = plan.territories[main]
                 let run = territory.automaton.run(national)
                 if territory.nationalPrefixForParsing != nil,
@@ -92,6 +94,7 @@ public struct PhoneNumberParser: Sendable {
                     // The number found must itself read back from its E.164 form, as `parse` requires.
                     return stripped.elementsEqual(national) || plan.e164Rereading(stripped, countryCode: countryCode) == nil
                 }
+                guard Self.nationalNumberLengths.contains(national.count) else { return false }
                 return plan.classify(countryCode: countryCode, digits: national, mainRun: run) != nil
             }
         }

@@ -84,3 +84,19 @@ struct E164RoundTripTests {
         )
     }
 }
+
+extension E164RoundTripTests {
+    @Test("the fuzzer's input: the E.164 fast path takes 18 national digits whose trunk prefix leaves 17, as parse does")
+    func fastPathLengthBeforeTrunkPrefix() throws {
+        // +81 0 0066 34 98100066349: libphonenumber strips Japan's trunk prefix 0 and finds the
+        // 17-digit toll-free number +81 0066 3498100066349.
+        let text = "+81000663498100066349"
+        let number = try parser.parse(text).get()
+        #expect(number.e164 == "+8100663498100066349")
+        #expect(parser.isValidE164(text))
+        #expect(parser.isValidE164(number.e164))
+        // One digit more is too long either way.
+        #expect(!parser.isValidE164(text + "1"))
+        if case .success = parser.parse(text + "1") { Issue.record("\(text)1 parsed") }
+    }
+}
