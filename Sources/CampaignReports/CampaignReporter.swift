@@ -30,8 +30,7 @@ public struct CampaignReporter: Sendable {
     ///
     /// - Throws: ``CampaignReportError/unknownCampaign(name:)`` when there is none.
     func campaign(named name: String, in db: Database) throws -> Campaign {
-        guard let campaign = try Campaign.fetchOne(db, sql: "SELECT * FROM campaigns WHERE name = ?", arguments: [name])
-        else {
+        guard let campaign = try CampaignDatabase.campaign(named: name, in: db) else {
             throw CampaignReportError.unknownCampaign(name: name)
         }
         return campaign

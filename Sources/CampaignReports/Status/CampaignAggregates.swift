@@ -45,17 +45,8 @@ struct CampaignAggregates: Sendable, Hashable {
     /// Reads the aggregates of campaign `id`.
     static func fetch(campaign id: Int64, in db: Database) throws -> CampaignAggregates {
         var aggregates = CampaignAggregates()
-        let states = try Row.fetchAll(
-            db,
-            sql: "SELECT status, COUNT(*) FROM contacts WHERE campaign_id = ? GROUP BY status",
-            arguments: [id]
-        )
-        for row in states {
-            let text: String = row[0]
-            guard let state = ContactStatus(rawValue: text) else {
-                throw CampaignReportError.invalidStoredValue(table: "contacts", column: "status", rowID: id, value: text)
-            }
-            aggregates.contactsByState[state] = row[1]
+        for (state, count) in try CampaignDatabase.contactCounts(ofCampaign: id, in: db) {
+            aggregates.contactsByState[state] = count
         }
         if let reach = try Row.fetchOne(
             db,

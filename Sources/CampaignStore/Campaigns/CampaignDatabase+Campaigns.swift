@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+package import GRDB
 
 extension CampaignDatabase {
     /// Creates a campaign in status `ready`.
@@ -59,7 +59,13 @@ extension CampaignDatabase {
 
     /// The campaign named `name`, or `nil`.
     public func campaign(named name: String) throws -> Campaign? {
-        try writer.read { db in try Campaign.filter(Column("name") == name).fetchOne(db) }
+        try writer.read { db in try Self.campaign(named: name, in: db) }
+    }
+
+    /// The campaign named `name`, or `nil`, inside a transaction the caller holds (the reports read
+    /// a campaign and its contacts in one).
+    package static func campaign(named name: String, in db: Database) throws -> Campaign? {
+        try Campaign.filter(Column("name") == name).fetchOne(db)
     }
 
     /// The campaign with row id `id`, or `nil`.

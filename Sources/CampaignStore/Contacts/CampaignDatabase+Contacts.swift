@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import GRDBSQLite
 
 extension CampaignDatabase {
@@ -120,22 +120,25 @@ extension CampaignDatabase {
 
     /// The number of contacts of a campaign in each status; statuses with no contact are absent.
     public func contactCounts(ofCampaign campaignID: Int64) throws -> [ContactStatus: Int] {
-        try writer.read { db in
-            var counts: [ContactStatus: Int] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT status, count(*) FROM contacts WHERE campaign_id = ? GROUP BY status",
-                arguments: [campaignID]
-            )
-            while let row = try rows.next() {
-                let text: String = row[0]
-                guard let status = ContactStatus(rawValue: text) else {
-                    throw CampaignStoreError.invalidRecord(table: "contacts", column: "status", value: text)
-                }
-                counts[status] = row[1]
+        try writer.read { db in try Self.contactCounts(ofCampaign: campaignID, in: db) }
+    }
+
+    /// The same, inside a transaction the caller holds.
+    package static func contactCounts(ofCampaign campaignID: Int64, in db: Database) throws -> [ContactStatus: Int] {
+        var counts: [ContactStatus: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT status, count(*) FROM contacts WHERE campaign_id = ? GROUP BY status",
+            arguments: [campaignID]
+        )
+        while let row = try rows.next() {
+            let text: String = row[0]
+            guard let status = ContactStatus(rawValue: text) else {
+                throw CampaignStoreError.invalidRecord(table: "contacts", column: "status", value: text)
             }
-            return counts
+            counts[status] = row[1]
         }
+        return counts
     }
 
     /// The number of contacts of a campaign.
