@@ -221,7 +221,7 @@ struct ContactImporterTests {
         defer { fixture.directory.remove() }
         // 400 distinct Indian mobiles in scrambled order, then rows repeating earlier ones (in the
         // same batch and in earlier batches), a do-not-call number and an invalid row.
-        let subscribers = (0..<400).map { (($0 * 7_919_993 + 12_345) % 1_000_000_000) }
+        let subscribers = (0..<400).map { ($0 * 387_420_489 + 12_345) % 1_000_000_000 }
         var lines = ["name,phone,plan"]
         lines += subscribers.enumerated().map { "P\($0.offset),+919\(String(format: "%09d", $0.element)),Gold" }
         lines.append("Again 0,+919\(String(format: "%09d", subscribers[0])),Silver")      // row 402: of row 2
