@@ -71,11 +71,11 @@ extension CampaignDatabase {
     /// The writer connection's page cache while import batches are written, in KiB.
     ///
     /// Batches whose numbers arrive in random order touch pages all over the unique (campaign,
-    /// number) index, about 36 MB for 1M contacts; with SQLite's default 2 MB cache most of them
-    /// were read again for every batch. Importing 1M random-order rows took 19.4 s with the default
-    /// and 12.5 s with 48 MB (same run, on a loaded machine). The size is what fits the importer's
-    /// 100 MB peak-memory bound: its peak was 60 MB with the default cache and 108 MB with 48 MB.
-    public static let importCacheKiB = 32_768
+    /// number) index, about 36 MB for 1M contacts. With 20k-row batches, 1M random-order rows took
+    /// 19.4 s with SQLite's 2 MB default and 12.5 s with 48 MB (same run, on a loaded machine), but
+    /// peak RSS went from 60 MB to 108 MB; at 3M rows, spending the memory on larger batches paid
+    /// more (50k-row batches with 8 MB: 69.6 s, 86 MB; 20k-row batches with 32 MB: 88.9 s, 90 MB).
+    public static let importCacheKiB = 8_192
 
     /// SQLite's default page cache, in KiB, which the writer connection returns to after an import.
     static let defaultCacheKiB = 2_000
