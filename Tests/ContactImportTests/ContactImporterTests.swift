@@ -214,6 +214,36 @@ struct ContactImporterTests {
         #expect(error?.countsBeforeStop?.imported == 2)
         #expect(try fixture.contacts("c").count == 2)
     }
+
+    @Test("numbers in random order across many batches: dialed in row order, duplicates by row, twice changes nothing")
+    func randomOrderAcrossBatches() async throws {
+        let fixture = try Fixture()
+        defer { fixture.directory.remove() }
+        // 400 distinct Indian mobiles in scrambled order, then rows repeating earlier ones (in the
+        // same batch and in earlier batches), a do-not-call number and an invalid row.
+        let subscribers = (0..<400).map { ($0 * 387_420_489 + 12_345) % 1_000_000_000 }
+        var lines = ["name,phone,plan"]
+        lines += subscribers.enumerated().map { "P\($0.offset),+919\(String(format: "%09d", $0.element)),Gold" }
+        lines.append("Again 0,+919\(String(format: "%09d", subscribers[0])),Silver")      // row 402: of row 2
+        lines.append("Again 399,+919\(String(format: "%09d", subscribers[399])),Silver")  // row 403: of row 401
+        lines.append("Short,98765,Basic")                                                   // row 404: rejected
+        lines.append("Blocked,+919\(String(format: "%09d", 999_999_999)),Basic")           // row 405: do not call
+        let path = try fixture.write("random.csv", lines.joined(separator: "\n") + "\n")
+        let dnc = try fixture.write("dnc.txt", "+919999999999\n")
+        let options = ContactImportOptions(campaign: "c", agentID: "a", defaultRegion: "IN", doNotCallFile: dnc, batchSize: 7)
+
+        let first = try await fixture.importer.importContacts(from: path, options: options)
+        #expect(first.counts == ImportCounts(rows: 404, imported: 400, rejected: 1, duplicates: 2, suppressed: 1))
+        let contacts = try fixture.contacts("c")
+        #expect(contacts.map(\.rowNumber) == Array(2...401))
+        #expect(contacts.map(\.name) == (0..<400).map { "P\($0)" })
+        #expect(zip(contacts, contacts.dropFirst()).allSatisfy { $0.id < $1.id })
+        #expect(contacts.allSatisfy { $0.variables.dictionary == ["plan": "Gold"] })
+
+        let second = try await fixture.importer.importContacts(from: path, options: options)
+        #expect(second.counts == ImportCounts(rows: 404, imported: 0, rejected: 1, duplicates: 402, suppressed: 1))
+        #expect(try fixture.contacts("c") == contacts)
+    }
 }
 
 extension ContactImporterTests {

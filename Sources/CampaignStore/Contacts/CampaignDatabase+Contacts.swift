@@ -14,7 +14,11 @@ extension CampaignDatabase {
     }
 
     /// Adds contacts to a campaign in one transaction with one prepared statement, skipping numbers
-    /// the campaign already has (within the batch too), so inserting the same batch twice adds nothing.
+    /// the campaign already has (within the batch too, where the first row keeps the number), so
+    /// inserting the same batch twice adds nothing.
+    ///
+    /// Contact ids follow the order of `contacts` (the dialing order), whatever the numbers: ids
+    /// grow with the position in the batch, and a skipped duplicate leaves its id unused.
     ///
     /// - Parameters:
     ///   - contacts: The contacts, in file order.
@@ -27,37 +31,51 @@ extension CampaignDatabase {
     }
 
     /// The body of ``insertContacts(_:intoCampaign:)``, for callers that already hold a transaction.
+    ///
+    /// Rows go in in number order, each with the id of its position in `contacts`: the unique
+    /// (campaign, number) index then takes them as one ascending sweep instead of one random leaf
+    /// per row, while the rows themselves land in the batch's own id range, a few pages that stay in
+    /// the page cache. With numbers in random order and SQLite alone moving 10M rows into this schema
+    /// in 250k-row transactions with a 64 MB cache, file order took 813 s and number order 561 s
+    /// (same loaded machine, one after the other): once the index outgrows the cache, sorted
+    /// batches read and write each of its pages once per batch rather than once per row.
     static func insertContacts(_ contacts: [NewContact], intoCampaign campaignID: Int64, _ db: Database) throws
         -> ContactInsertResult
     {
+        var result = ContactInsertResult(inserted: 0, duplicates: 0, duplicateRowNumbers: [])
+        guard !contacts.isEmpty else { return result }
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO contacts (campaign_id, "row_number", name, phone_e164, region, timezone, variables)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO contacts (id, campaign_id, "row_number", name, phone_e164, region, timezone, variables)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign_id, phone_e164) DO NOTHING
                 """
         )
+        // The ids the batch may take: past every id in use, as SQLite would assign them.
+        let firstID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM contacts") ?? 0) + 1
         // Binds with the C API rather than `StatementArguments`: building seven boxed
         // `DatabaseValue`s per row and copying every string (SQLITE_TRANSIENT) was a sixth of the
         // writer thread's samples in a 1M-row import profile. Here each string is bound in place
         // (SQLITE_STATIC, a nil destructor) for the duration of its step.
         let handle = statement.sqliteStatement
         let connection = db.sqliteConnection
-        var result = ContactInsertResult(inserted: 0, duplicates: 0, duplicateRowNumbers: [])
-        for contact in contacts {
+        var duplicatePositions: [Int] = []
+        for position in ContactOrder.byNumber(contacts) {
+            let contact = contacts[position]
             sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, campaignID)
-            sqlite3_bind_int64(handle, 2, Int64(contact.rowNumber))
+            sqlite3_bind_int64(handle, 1, firstID + Int64(position))
+            sqlite3_bind_int64(handle, 2, campaignID)
+            sqlite3_bind_int64(handle, 3, Int64(contact.rowNumber))
             let code = Self.withText(contact.name) { name in
                 Self.withText(contact.phoneE164) { phone in
                     Self.withText(contact.region) { region in
                         Self.withText(contact.timeZone) { timeZone in
                             Self.withText(contact.variables.json) { variables in
-                                Self.bind(name, at: 3, handle)
-                                Self.bind(phone, at: 4, handle)
-                                Self.bind(region, at: 5, handle)
-                                Self.bind(timeZone, at: 6, handle)
-                                Self.bind(variables, at: 7, handle)
+                                Self.bind(name, at: 4, handle)
+                                Self.bind(phone, at: 5, handle)
+                                Self.bind(region, at: 6, handle)
+                                Self.bind(timeZone, at: 7, handle)
+                                Self.bind(variables, at: 8, handle)
                                 let code = sqlite3_step(handle)
                                 // Unbinds before the buffers go away.
                                 sqlite3_clear_bindings(handle)
@@ -79,11 +97,13 @@ extension CampaignDatabase {
             if sqlite3_changes(connection) == 1 {
                 result.inserted += 1
             } else {
-                result.duplicates += 1
-                result.duplicateRowNumbers.append(contact.rowNumber)
+                duplicatePositions.append(position)
             }
         }
         sqlite3_reset(handle)
+        duplicatePositions.sort()
+        result.duplicates = duplicatePositions.count
+        result.duplicateRowNumbers = duplicatePositions.map { contacts[$0].rowNumber }
         return result
     }
 

@@ -17,6 +17,12 @@ public struct ContactImportOptions: Sendable, Hashable {
     /// Bounds on the CSV's fields and records.
     public var limits: CSVLimits
     /// Contacts per transaction.
+    ///
+    /// Each commit writes back every index page its batch touched, and with numbers in random order
+    /// a batch touches most of the unique (campaign, number) index; larger batches write it fewer
+    /// times. Importing 3M random-order rows took 88.9 s in 20k-row batches with a 32 MB page cache
+    /// and 69.6 s in 50k-row batches with 8 MB (same run, peak RSS 90 MB and 86 MB: the batches in
+    /// flight and the cache share the importer's 100 MB bound).
     public var batchSize: Int
 
     /// Creates options; only the campaign and agent are required.
@@ -30,7 +36,7 @@ public struct ContactImportOptions: Sendable, Hashable {
     ///   - doNotCallFile: Do-not-call file.
     ///   - rejectsPath: Rejects CSV path override.
     ///   - limits: CSV limits.
-    ///   - batchSize: Contacts per transaction (default 20,000).
+    ///   - batchSize: Contacts per transaction (default 50,000).
     public init(
         campaign: String,
         agentID: String,
@@ -40,7 +46,7 @@ public struct ContactImportOptions: Sendable, Hashable {
         doNotCallFile: String? = nil,
         rejectsPath: String? = nil,
         limits: CSVLimits = CSVLimits(),
-        batchSize: Int = 20_000
+        batchSize: Int = 50_000
     ) {
         self.campaign = campaign
         self.agentID = agentID

@@ -106,6 +106,7 @@ public struct ContactImporter: Sendable {
         let importID = try database.beginImport(intoCampaign: campaign.id, source: source)
 
         var committed = ImportCounts()
+        defer { try? database.endImportBatches() }
         do {
             var batch = try processor.nextBatch()
             while !batch.isEmpty {
