@@ -48,13 +48,8 @@ extension PhoneNumberParser {
         guard national.count >= Self.nationalNumberLengths.lowerBound else {
             return .failure(tooShort(national.count, in: territory))
         }
-        var strippedTrunkPrefix = false
-        if let stripped = plan.strippingNationalPrefix(national, in: territory),
-            [.possible, .tooLong].contains(plan.checkLength(stripped.count, in: territory))
-        {
-            national = stripped
-            strippedTrunkPrefix = true
-        }
+        let stripped = plan.strippingTrunkPrefix(national, in: territory)
+        if let stripped { national = stripped }
         guard national.count <= Self.nationalNumberLengths.upperBound else {
             return .failure(PhoneNumberError(
                 .tooLong,
@@ -67,7 +62,7 @@ extension PhoneNumberParser {
         }
         // Read as written, this is the number; written in E.164 it reads through the main territory's
         // trunk-prefix rule, which only a stripped prefix or another territory of the code can change.
-        if strippedTrunkPrefix || plan.mainTerritory(forCallingCode: countryCode) != territoryIndex,
+        if stripped != nil || plan.mainTerritory(forCallingCode: countryCode) != territoryIndex,
             let other = plan.e164Rereading(national, countryCode: countryCode)
         {
             return .failure(notDialableInE164(national, countryCode: countryCode, readsAs: other))

@@ -82,12 +82,7 @@ public struct PhoneNumberParser: Sendable {
                     territory.nationalPrefixUsesEndAnchor || run.prefix & Territory.nationalPrefixTag != 0
                 {
                     // Rare: the number starts like a trunk prefix; take libphonenumber's full route.
-                    var stripped = Array(national)
-                    if let candidate = plan.strippingNationalPrefix(stripped, in: territory),
-                        [.possible, .tooLong].contains(plan.checkLength(candidate.count, in: territory))
-                    {
-                        stripped = candidate
-                    }
+                    let stripped = plan.strippingTrunkPrefix(Array(national), in: territory) ?? Array(national)
                     guard Self.nationalNumberLengths.contains(stripped.count),
                         stripped.withUnsafeBufferPointer({ plan.classify(countryCode: countryCode, digits: $0) }) != nil
                     else { return false }

@@ -101,8 +101,6 @@ extension CampaignRunner {
         var connectionFailures = 0
         var pausedForRateLimit = false
         var rateLimitedCount = 0
-        /// Of those, the 429s that answered a history or details poll.
-        var pollsRateLimited = 0
         /// A rate limit learned during this run and not yet stored.
         var unsavedLearnedLimit: Double?
         var placedCount = 0

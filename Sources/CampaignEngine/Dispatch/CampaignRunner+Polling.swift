@@ -176,7 +176,6 @@ extension CampaignRunner.Dispatcher {
         }
         if let retryAfter = result.rateLimited {
             rateLimited(now, retryAfter: retryAfter)
-            pollsRateLimited += 1
         } else if let error = result.error {
             runner.logger.info("the call history could not be read; the next poll tries again", metadata: ["error": "\(error)"])
         }

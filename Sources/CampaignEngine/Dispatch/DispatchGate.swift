@@ -17,7 +17,7 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
     }
 
     /// Whether a request may be sent now; see ``SendSchedule/admit(now:ticket:kind:)``.
-    func admit(
+    private func admit(
         now: Instant,
         ticket: inout SendSchedule<Instant>.Ticket?,
         kind: SendSchedule<Instant>.Kind = .trigger

@@ -86,11 +86,17 @@ extension NumberingPlan {
     /// libphonenumber strips a trunk prefix from international numbers too, when what remains has a
     /// possible length in the code's main territory. `nil` when the E.164 form reads back as itself.
     func e164Rereading(_ national: [UInt8], countryCode: Int) -> [UInt8]? {
-        guard let main = mainTerritory(forCallingCode: countryCode) else { return nil }
-        let territory = territories[main]
-        guard let stripped = strippingNationalPrefix(national, in: territory),
-            [.possible, .tooLong].contains(checkLength(stripped.count, in: territory)),
-            stripped != national
+        guard let main = mainTerritory(forCallingCode: countryCode),
+            let stripped = strippingTrunkPrefix(national, in: territories[main]), stripped != national
+        else { return nil }
+        return stripped
+    }
+
+    /// What `parse` reads as the national number: `digits` without its trunk prefix when what remains
+    /// has a possible (or too long) length for the territory; `nil` when nothing is stripped.
+    func strippingTrunkPrefix(_ digits: [UInt8], in territory: Territory) -> [UInt8]? {
+        guard let stripped = strippingNationalPrefix(digits, in: territory),
+            [.possible, .tooLong].contains(checkLength(stripped.count, in: territory))
         else { return nil }
         return stripped
     }
