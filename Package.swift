@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VaaniSimulator", targets: ["VaaniSimulator"]),
         .library(name: "PhoneNumbers", targets: ["PhoneNumbers"]),
         .library(name: "CampaignStore", targets: ["CampaignStore"]),
+        .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "ContactImport", targets: ["ContactImport"]),
         .library(name: "CampaignEngine", targets: ["CampaignEngine"]),
         .library(name: "CampaignReports", targets: ["CampaignReports"]),
@@ -86,10 +87,14 @@ let package = Package(
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
         /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
         .target(name: "CSVFormat", swiftSettings: strictSettings),
-        /// Campaigns, contacts, attempts and suppression in SQLite.
+        /// The store interface: campaigns, contacts, attempts, leases, the do-not-call list and the
+        /// engine's journal, as values and protocols that every store implements.
+        .target(name: "CampaignStore", swiftSettings: strictSettings),
+        /// The embedded store: every interface of `CampaignStore` over one SQLite file (GRDB).
         .target(
-            name: "CampaignStore",
+            name: "SQLiteStore",
             dependencies: [
+                "CampaignStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -109,7 +114,6 @@ let package = Package(
             name: "CampaignEngine",
             dependencies: [
                 "VaaniAPI", "CampaignStore", "PhoneNumbers",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -118,7 +122,7 @@ let package = Package(
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
-            dependencies: ["CampaignStore", "CSVFormat", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CampaignStore", "CSVFormat"],
             swiftSettings: strictSettings
         ),
 
@@ -127,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "VaaniDialerCLI",
             dependencies: [
-                "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
+                "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
                 "CampaignEngine", "CampaignReports", "SimulatorHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -193,28 +197,40 @@ let package = Package(
         ),
         .testTarget(
             name: "CampaignStoreTests",
-            dependencies: ["CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CampaignStore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["CampaignStore", "SQLiteStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ContactImportTests",
-            dependencies: ["ContactImport", "CampaignStore", "PhoneNumbers", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ContactImport", "CampaignStore", "SQLiteStore", "PhoneNumbers", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CampaignEngineTests",
-            dependencies: ["CampaignEngine", "CampaignStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness"],
+            dependencies: [
+                "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CampaignReportsTests",
-            dependencies: ["CampaignReports", "CampaignStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CampaignReports", "CampaignStore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "DialerCLITests",
             dependencies: [
-                "VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "ContactImport", "CampaignEngine", "VaaniAPI",
+                "VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport", "CampaignEngine",
+                "VaaniAPI",
                 "VaaniSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

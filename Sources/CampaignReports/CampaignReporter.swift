@@ -1,36 +1,34 @@
 public import CampaignStore
 import Foundation
-import GRDB
 
 /// Produces everything a user learns from a campaign: the list of campaigns, one campaign's status,
 /// and its CSV, JSON Lines and HTML reports.
 ///
-/// Every method reads one consistent snapshot of the database (a GRDB read transaction; with a
-/// `DatabasePool` it never blocks a running campaign's writes), and the exports stream rows through
-/// a database cursor into a buffered writer, so memory stays flat however many contacts there are.
+/// Every method reads one consistent snapshot of the store (``ReportSource``: with SQLite, a read
+/// transaction that never blocks a running campaign's writes), and the exports stream rows from the
+/// store into a buffered writer, so memory stays flat however many contacts there are.
 ///
 /// ```swift
-/// let database = try CampaignDatabase.open(at: "vaani-dialer.sqlite")
-/// let reporter = CampaignReporter(database: database)
-/// let summary = try reporter.status(campaign: "renewals")
-/// try reporter.exportCSV(campaign: "renewals", to: .file(path: "renewals.csv"))
+/// let reporter = CampaignReporter(store: try CampaignDatabase.open(at: "vaani-dialer.sqlite"))
+/// let summary = try await reporter.status(campaign: "renewals")
+/// try await reporter.exportCSV(campaign: "renewals", to: .file(path: "renewals.csv"))
 /// ```
 public struct CampaignReporter: Sendable {
-    /// The database the reports read.
-    public let database: CampaignDatabase
+    /// The store the reports read.
+    public let store: any ReportSource & RateLimitMemory
 
-    /// Creates a reporter over an open database.
+    /// Creates a reporter over an open store.
     ///
-    /// - Parameter database: The product's database, opened once per process.
-    public init(database: CampaignDatabase) {
-        self.database = database
+    /// - Parameter store: The product's store, opened once per process.
+    public init(store: any ReportSource & RateLimitMemory) {
+        self.store = store
     }
 
-    /// The campaign called `name`.
+    /// The campaign called `name` in `snapshot`.
     ///
     /// - Throws: ``CampaignReportError/unknownCampaign(name:)`` when there is none.
-    func campaign(named name: String, in db: Database) throws -> Campaign {
-        guard let campaign = try CampaignDatabase.campaign(named: name, in: db) else {
+    func campaign(named name: String, in snapshot: any ReportSnapshot) async throws -> Campaign {
+        guard let campaign = try await snapshot.campaign(named: name) else {
             throw CampaignReportError.unknownCampaign(name: name)
         }
         return campaign
@@ -40,22 +38,20 @@ public struct CampaignReporter: Sendable {
     /// it and renamed into place only when `body` succeeds; on failure the temporary file is removed.
     func write<Result>(
         to destination: ExportDestination,
-        _ body: (BufferedFileWriter) throws -> Result
-    ) throws -> Result {
+        _ body: (BufferedFileWriter) async throws -> Result
+    ) async throws -> Result {
         switch destination {
         case .standardOutput:
             let writer = BufferedFileWriter.standardOutput()
-            let result = try body(writer)
+            let result = try await body(writer)
             try writer.finish()
             return result
         case .file(let path):
             let temporaryPath = path + ".partial"
             do {
-                let result = try withExtendedLifetime(try BufferedFileWriter.create(path: temporaryPath)) { writer in
-                    let result = try body(writer)
-                    try writer.finish()
-                    return result
-                }
+                let writer = try BufferedFileWriter.create(path: temporaryPath)
+                let result = try await body(writer)
+                try writer.finish()
                 guard rename(temporaryPath, path) == 0 else {
                     throw CampaignReportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
                 }

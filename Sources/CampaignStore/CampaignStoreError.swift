@@ -56,8 +56,8 @@ public struct CampaignStoreError: Error, Sendable, Equatable, CustomStringConver
     /// A readable description: the message.
     public var description: String { message }
 
-    /// Creates an error from its parts; prefer the static factories.
-    init(code: Code, message: String) {
+    /// Creates an error from its parts (for a store implementation); prefer the static factories.
+    public init(code: Code, message: String) {
         self.code = code
         self.message = message
     }

@@ -48,13 +48,13 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reporter = try CampaignReporter(database: database.openExistingForReading())
+        let reporter = try CampaignReporter(store: database.openExistingForReading())
         let destination: ExportDestination = output.map { .file(path: $0) } ?? .standardOutput
         let summary =
             switch format {
-            case .csv: try reporter.exportCSV(campaign: name, to: destination)
-            case .json: try reporter.exportJSONLines(campaign: name, to: destination)
-            case .html: try reporter.exportHTML(campaign: name, to: destination, tableLimit: tableLimit)
+            case .csv: try await reporter.exportCSV(campaign: name, to: destination)
+            case .json: try await reporter.exportJSONLines(campaign: name, to: destination)
+            case .html: try await reporter.exportHTML(campaign: name, to: destination, tableLimit: tableLimit)
             }
         if let output {
             let unit = format == .json ? "lines" : "rows"

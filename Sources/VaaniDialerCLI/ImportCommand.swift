@@ -44,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let importer = ContactImporter(database: try database.open())
+        let importer = ContactImporter(store: try database.open())
         let options = ContactImportOptions(
             campaign: campaign,
             agentID: agent,
@@ -59,12 +59,12 @@ struct ImportCommand: AsyncParsableCommand {
             summary = try await importer.importContacts(from: csv, options: options) { bar.update($0) }
         } catch {
             bar.finish()
-            let message = CampaignStoreError.translating(error, path: database.resolvedPath)?.description ?? "\(error)"
+            let message = database.storeError(for: error)?.description ?? "\(error)"
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             throw ExitCode.failure
         }
         bar.finish()
-        let total = try importer.database.contactCount(ofCampaign: summary.campaign.id)
+        let total = try await importer.store.contactCount(ofCampaign: summary.campaign.id)
         print(ImportReport(csv: csv, summary: summary, campaignTotal: total).text, terminator: "")
     }
 }

@@ -15,7 +15,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let entries = try CampaignReporter(database: database.openExistingForReading()).campaigns()
+        let entries = try await CampaignReporter(store: database.openExistingForReading()).campaigns()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

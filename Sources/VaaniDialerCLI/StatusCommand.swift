@@ -17,7 +17,7 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let summary = try CampaignReporter(database: database.openExistingForReading()).status(campaign: name)
+        let summary = try await CampaignReporter(store: database.openExistingForReading()).status(campaign: name)
         print(json ? try summary.jsonText() : summary.renderedText())
     }
 }

@@ -1,3 +1,4 @@
+import SQLiteStore
 import CampaignReports
 import Foundation
 import Testing
@@ -5,9 +6,9 @@ import Testing
 @Suite("CSV export")
 struct CSVExportTests {
     @Test("One row per contact with its latest call, its status word and its variables")
-    func rows() throws {
+    func rows() async throws {
         let fixture = try ReportFixture.renewals()
-        let summary = try CampaignReporter(database: fixture.database)
+        let summary = try await CampaignReporter(store: fixture.database)
             .exportCSV(campaign: "renewals", to: .file(path: fixture.path("out.csv")))
         let text = try fixture.read("out.csv")
         let records = CSVTestReader.records(text)
@@ -47,9 +48,9 @@ struct CSVExportTests {
     }
 
     @Test("The report file is readable by its owner only, and no temporary file is left")
-    func permissions() throws {
+    func permissions() async throws {
         let fixture = try ReportFixture.renewals()
-        try CampaignReporter(database: fixture.database)
+        try await CampaignReporter(store: fixture.database)
             .exportCSV(campaign: "renewals", to: .file(path: fixture.path("out.csv")))
         let attributes = try FileManager.default.attributesOfItem(atPath: fixture.path("out.csv"))
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -57,10 +58,10 @@ struct CSVExportTests {
     }
 
     @Test("An unknown campaign is a clear error and writes no file")
-    func unknownCampaign() throws {
+    func unknownCampaign() async throws {
         let fixture = try ReportFixture.renewals()
-        #expect(throws: CampaignReportError.unknownCampaign(name: "renewal")) {
-            try CampaignReporter(database: fixture.database)
+        await #expect(throws: CampaignReportError.unknownCampaign(name: "renewal")) {
+            try await CampaignReporter(store: fixture.database)
                 .exportCSV(campaign: "renewal", to: .file(path: fixture.path("out.csv")))
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out.csv")))
@@ -69,32 +70,32 @@ struct CSVExportTests {
     }
 
     @Test("A destination in a missing directory names the path")
-    func unwritable() throws {
+    func unwritable() async throws {
         let fixture = try ReportFixture.renewals()
         let path = fixture.path("missing/out.csv")
-        #expect {
-            try CampaignReporter(database: fixture.database).exportCSV(campaign: "renewals", to: .file(path: path))
+        await #expect {
+            try await CampaignReporter(store: fixture.database).exportCSV(campaign: "renewals", to: .file(path: path))
         } throws: { error in
             "\(error)".contains(path) && "\(error)".contains("No such file or directory")
         }
     }
 
     @Test("A campaign without contacts exports just the header")
-    func empty() throws {
+    func empty() async throws {
         let fixture = try ReportFixture()
         try fixture.addCampaign(name: "empty")
-        try CampaignReporter(database: fixture.database)
+        try await CampaignReporter(store: fixture.database)
             .exportCSV(campaign: "empty", to: .file(path: fixture.path("out.csv")))
         #expect(try fixture.read("out.csv") == CampaignReporter.csvColumns.joined(separator: ",") + "\r\n")
     }
 
     @Test("A variable named like a fixed column keeps its data under a distinct header")
-    func collidingVariable() throws {
+    func collidingVariable() async throws {
         let fixture = try ReportFixture()
         let campaign = try fixture.addCampaign(name: "c")
         try fixture.addContact(
             campaign: campaign, row: 2, name: "A", phone: "+14155550100", variables: #"{"status":"vip"}"#)
-        try CampaignReporter(database: fixture.database).exportCSV(campaign: "c", to: .file(path: fixture.path("o.csv")))
+        try await CampaignReporter(store: fixture.database).exportCSV(campaign: "c", to: .file(path: fixture.path("o.csv")))
         let records = CSVTestReader.records(try fixture.read("o.csv"))
         #expect(records[0].last == "variable_status")
         #expect(records[1].last == "vip")

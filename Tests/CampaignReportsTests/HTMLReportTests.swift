@@ -1,21 +1,22 @@
+import SQLiteStore
 import CampaignReports
 import Foundation
 import Testing
 
 @Suite("HTML report")
 struct HTMLReportTests {
-    private func report(_ fixture: ReportFixture, tableLimit: Int = CampaignReporter.defaultHTMLTableLimit) throws
+    private func report(_ fixture: ReportFixture, tableLimit: Int = CampaignReporter.defaultHTMLTableLimit) async throws
         -> (ExportSummary, String)
     {
-        let summary = try CampaignReporter(database: fixture.database).exportHTML(
+        let summary = try await CampaignReporter(store: fixture.database).exportHTML(
             campaign: "renewals", to: .file(path: fixture.path("report.html")), tableLimit: tableLimit,
             generatedAt: Date(timeIntervalSince1970: 1_780_010_000))
         return (summary, try fixture.read("report.html"))
     }
 
     @Test("Headline numbers cover every contact")
-    func headline() throws {
-        let (summary, html) = try report(try ReportFixture.renewals())
+    func headline() async throws {
+        let (summary, html) = try await report(try ReportFixture.renewals())
         #expect(summary.contacts == 6)
         #expect(summary.rows == 6)
         #expect(html.contains(#"<div class="label">Contacts</div><div class="number">6</div>"#))
@@ -29,8 +30,8 @@ struct HTMLReportTests {
     }
 
     @Test("Charts are inline SVG with the outcome breakdown, attempts, durations and local hours")
-    func charts() throws {
-        let (_, html) = try report(try ReportFixture.renewals())
+    func charts() async throws {
+        let (_, html) = try await report(try ReportFixture.renewals())
         #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
         #expect(html.contains("completed: 1 contact (16.7%)"))
         #expect(html.contains("pending: 2 contacts (33.3%)"))
@@ -44,8 +45,8 @@ struct HTMLReportTests {
     }
 
     @Test("Hostile names stay text, and the page loads nothing from the network")
-    func escaping() throws {
-        let (_, html) = try report(try ReportFixture.renewals())
+    func escaping() async throws {
+        let (_, html) = try await report(try ReportFixture.renewals())
         #expect(html.components(separatedBy: "<script>").count - 1 == 1)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)"))
@@ -59,8 +60,8 @@ struct HTMLReportTests {
     }
 
     @Test("The contact table is searchable and capped with a note, while aggregates still cover all")
-    func cappedTable() throws {
-        let (summary, html) = try report(try ReportFixture.renewals(), tableLimit: 2)
+    func cappedTable() async throws {
+        let (summary, html) = try await report(try ReportFixture.renewals(), tableLimit: 2)
         #expect(summary.rows == 2)
         #expect(html.components(separatedBy: "<tr><td class=\"num\">").count - 1 == 2)
         #expect(html.contains("first 2 of 6 contacts; the CSV export has all of them"))

@@ -1,11 +1,12 @@
+import SQLiteStore
 import CampaignReports
 import Foundation
 import Testing
 
 @Suite("JSON Lines export")
 struct JSONLinesExportTests {
-    private func lines(_ fixture: ReportFixture) throws -> (ExportSummary, [[String: Any]]) {
-        let summary = try CampaignReporter(database: fixture.database)
+    private func lines(_ fixture: ReportFixture) async throws -> (ExportSummary, [[String: Any]]) {
+        let summary = try await CampaignReporter(store: fixture.database)
             .exportJSONLines(campaign: "renewals", to: .file(path: fixture.path("out.jsonl")))
         let text = try fixture.read("out.jsonl")
         #expect(text.hasSuffix("\n"))
@@ -16,8 +17,8 @@ struct JSONLinesExportTests {
     }
 
     @Test("One line per attempt, plus one per contact never attempted, in import and attempt order")
-    func lineCount() throws {
-        let (summary, objects) = try lines(try ReportFixture.renewals())
+    func lineCount() async throws {
+        let (summary, objects) = try await lines(try ReportFixture.renewals())
         // Attempts: 2 + 3 + 0 (one line for the contact) + 1 + 1 + 1.
         #expect(objects.count == 9)
         #expect(summary.rows == 9)
@@ -27,8 +28,8 @@ struct JSONLinesExportTests {
     }
 
     @Test("Lines carry contact and attempt fields, transcripts and entity included")
-    func content() throws {
-        let (_, objects) = try lines(try ReportFixture.renewals())
+    func content() async throws {
+        let (_, objects) = try await lines(try ReportFixture.renewals())
         let answered = objects[1]
         #expect(answered["name"] as? String == "Asha Rao")
         #expect(answered["contact_number"] as? String == "+919876543210")

@@ -1,3 +1,4 @@
+import SQLiteStore
 import CampaignReports
 import CampaignStore
 import Foundation
@@ -8,9 +9,9 @@ struct StatusTests {
     private let now = Date(timeIntervalSince1970: 1_780_001_000)
 
     @Test("Counts by state and outcome, answer rate, talk time and cost cover every contact and attempt")
-    func aggregates() throws {
+    func aggregates() async throws {
         let fixture = try ReportFixture.renewals()
-        let summary = try CampaignReporter(database: fixture.database).status(campaign: "renewals", now: now)
+        let summary = try await CampaignReporter(store: fixture.database).status(campaign: "renewals", now: now)
         #expect(summary.campaign == "renewals")
         #expect(summary.agentID == "agent-1")
         #expect(summary.state == .ready)
@@ -42,9 +43,9 @@ struct StatusTests {
     }
 
     @Test("A pause for balance says to top up and resume")
-    func pausedForBalance() throws {
+    func pausedForBalance() async throws {
         let fixture = try ReportFixture.renewals(status: "paused", pauseReason: "insufficient balance")
-        let summary = try CampaignReporter(database: fixture.database).status(campaign: "renewals", now: now)
+        let summary = try await CampaignReporter(store: fixture.database).status(campaign: "renewals", now: now)
         #expect(summary.pauseReason == "insufficient balance")
         #expect(
             summary.nextStep
@@ -59,23 +60,23 @@ struct StatusTests {
     }
 
     @Test("A running campaign's live lease names the process; a lapsed one says to resume")
-    func leases() throws {
+    func leases() async throws {
         let fixture = try ReportFixture()
         let expires = Int64(now.timeIntervalSince1970 * 1000)
         try fixture.addCampaign(name: "live", status: "running", lease: (4242, "dialer-1", expires + 30_000))
         try fixture.addCampaign(name: "killed", status: "running", lease: (4343, "dialer-1", expires - 1))
-        let reporter = CampaignReporter(database: fixture.database)
-        let live = try reporter.status(campaign: "live", now: now)
+        let reporter = CampaignReporter(store: fixture.database)
+        let live = try await reporter.status(campaign: "live", now: now)
         #expect(live.runner == .init(pid: 4242, host: "dialer-1", leaseExpiresAt: Date(timeIntervalSince1970: 1_780_001_030), isActive: true))
         #expect(live.nextStep.hasPrefix("Running in process 4242 on dialer-1."))
-        let killed = try reporter.status(campaign: "killed", now: now)
+        let killed = try await reporter.status(campaign: "killed", now: now)
         #expect(killed.runner?.isActive == false)
         #expect(killed.nextStep.contains("`vaani-dialer resume killed`"))
         #expect(killed.renderedText().contains("lease of process 4343 on dialer-1 lapsed"))
     }
 
     @Test("Next steps for new, finished and waiting campaigns quote names for the shell")
-    func nextSteps() throws {
+    func nextSteps() async throws {
         let fixture = try ReportFixture()
         try fixture.addCampaign(name: "no contacts")
         let fresh = try fixture.addCampaign(name: "fresh")
@@ -89,18 +90,18 @@ struct StatusTests {
         try fixture.addAttempt(
             contact: contact, campaign: waiting, number: 1, startedAt: 1_780_000_000_000, callID: "c", outcome: "busy",
             endedAt: 1_780_000_001_000)
-        let reporter = CampaignReporter(database: fixture.database)
-        #expect(try reporter.status(campaign: "no contacts", now: now).nextStep.contains("--campaign 'no contacts'"))
-        #expect(try reporter.status(campaign: "fresh", now: now).nextStep.contains("`vaani-dialer run fresh`"))
-        #expect(try reporter.status(campaign: "done", now: now).nextStep.contains("`vaani-dialer export done --format html"))
+        let reporter = CampaignReporter(store: fixture.database)
+        #expect(try await reporter.status(campaign: "no contacts", now: now).nextStep.contains("--campaign 'no contacts'"))
+        #expect(try await reporter.status(campaign: "fresh", now: now).nextStep.contains("`vaani-dialer run fresh`"))
+        #expect(try await reporter.status(campaign: "done", now: now).nextStep.contains("`vaani-dialer export done --format html"))
         #expect(
-            try reporter.status(campaign: "waiting", now: now).nextStep
+            try await reporter.status(campaign: "waiting", now: now).nextStep
                 == "1 contact(s) wait for a redial, the first due at 2026-05-28T21:43:20.000Z. "
                 + "`vaani-dialer resume waiting` waits until then and dials them.")
     }
 
     @Test("Outcomes read as the engine writes them: an accepted call not ended yet is in progress")
-    func engineOutcomes() throws {
+    func engineOutcomes() async throws {
         let fixture = try ReportFixture()
         let campaign = try fixture.addCampaign(name: "live", status: "running")
         let calling = try fixture.addContact(
@@ -113,7 +114,7 @@ struct StatusTests {
         try fixture.addAttempt(
             contact: unsure, campaign: campaign, number: 1, startedAt: 1_780_000_000_000, outcome: "ambiguous",
             error: "timed out after 120 s")
-        let summary = try CampaignReporter(database: fixture.database).status(campaign: "live", now: now)
+        let summary = try await CampaignReporter(store: fixture.database).status(campaign: "live", now: now)
         #expect(summary.attemptsByOutcome == ["in_progress": 1, "ambiguous": 1])
         #expect(summary.callsPlaced == 1)
         #expect(summary.dialedContacts == 1)
@@ -125,9 +126,9 @@ struct StatusTests {
     }
 
     @Test("JSON output uses snake_case keys and ISO 8601 dates")
-    func json() throws {
+    func json() async throws {
         let fixture = try ReportFixture.renewals()
-        let summary = try CampaignReporter(database: fixture.database).status(campaign: "renewals", now: now)
+        let summary = try await CampaignReporter(store: fixture.database).status(campaign: "renewals", now: now)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(try summary.jsonText().utf8)) as? [String: Any])
         #expect(object["answered_contacts"] as? Int == 1)
@@ -140,10 +141,10 @@ struct StatusTests {
     }
 
     @Test("Every campaign is listed with its progress")
-    func list() throws {
+    func list() async throws {
         let fixture = try ReportFixture.renewals(status: "paused", pauseReason: "insufficient balance")
         try fixture.addCampaign(name: "later", createdAt: 1_790_000_000_000)
-        let entries = try CampaignReporter(database: fixture.database).campaigns()
+        let entries = try await CampaignReporter(store: fixture.database).campaigns()
         #expect(entries.map(\.name) == ["renewals", "later"])
         #expect(entries[0].contacts == 6)
         #expect(entries[0].finishedContacts == 3)
@@ -161,12 +162,12 @@ struct StatusTests {
 
 extension StatusTests {
     @Test("Status shows the rate limit learned per key fingerprint, in text and JSON")
-    func learnedRateLimit() throws {
+    func learnedRateLimit() async throws {
         let fixture = try ReportFixture.renewals()
         try fixture.database.saveLearnedRateLimit(
             LearnedRateLimit(keyFingerprint: "0123456789abcdef", requestsPerSecond: 19.46, learnedAt: now)
         )
-        let summary = try CampaignReporter(database: fixture.database).status(campaign: "renewals", now: now)
+        let summary = try await CampaignReporter(store: fixture.database).status(campaign: "renewals", now: now)
         #expect(summary.learnedRateLimits.map(\.requestsPerSecond) == [19.46])
         let text = summary.renderedText()
         #expect(text.contains("Rate limit 19.5 requests/s learned for key 0123456789abcdef"))

@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignStore
 
 extension CampaignDatabase {

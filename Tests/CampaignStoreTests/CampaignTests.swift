@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignStore
 import Foundation
 import GRDB
@@ -42,8 +43,8 @@ struct CampaignTests {
             let error = #expect(throws: CampaignStoreError.self) { try database.createCampaign(name: bad, agentID: "x") }
             #expect(error?.code == .invalidCampaignName)
         }
-        #expect(CampaignDatabase.campaignFileStem(hostile) == "Robert____DROP_TABLE_campaigns_--__quoted_")
-        #expect(CampaignDatabase.campaignFileStem(".hidden") == "_hidden")
+        #expect(Campaign.fileStem(ofName: hostile) == "Robert____DROP_TABLE_campaigns_--__quoted_")
+        #expect(Campaign.fileStem(ofName: ".hidden") == "_hidden")
     }
 
     @Test("findOrCreate returns the existing campaign and refuses another agent")

@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignStore
 import Foundation
 import GRDB

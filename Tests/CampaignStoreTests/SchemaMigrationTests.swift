@@ -1,4 +1,5 @@
 @testable import CampaignStore
+@testable import SQLiteStore
 import Foundation
 import GRDB
 import Testing

@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignStore
 import ContactImport
 import Foundation
@@ -15,7 +16,7 @@ struct ContactImporterTests {
         init() throws {
             directory = try TemporaryDirectory()
             database = try CampaignDatabase.open(at: directory.path("dialer.sqlite"))
-            importer = ContactImporter(database: database)
+            importer = ContactImporter(store: database)
         }
 
         func write(_ name: String, _ text: String) throws -> String {

@@ -1,3 +1,4 @@
+import CampaignStore
 import ArgumentParser
 import Foundation
 import Testing

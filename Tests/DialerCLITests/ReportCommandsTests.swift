@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import ArgumentParser
 import CampaignStore
 import Foundation

@@ -1,3 +1,4 @@
+public import CampaignStore
 public import VaaniAPI
 import Foundation
 

@@ -1,3 +1,4 @@
+import CampaignStore
 public import Foundation
 
 /// The id of an attempt — also its `Idempotency-Key` and `metadata.attempt_id` — derived from the campaign,

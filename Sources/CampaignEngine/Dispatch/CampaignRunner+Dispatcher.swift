@@ -140,10 +140,10 @@ extension CampaignRunner {
         // MARK: The loop
 
         mutating func run() async throws -> RunOutcome {
-            counts = try journal.statusCounts()
+            counts = try await journal.statusCounts()
             total = counts.values.reduce(0, +)
-            attemptNamespace = try journal.attemptNamespace()
-            if let key = runner.apiKeyFingerprint, let limit = try journal.learnedRateLimit(keyFingerprint: key) {
+            attemptNamespace = try await journal.attemptNamespace()
+            if let key = runner.apiKeyFingerprint, let limit = try await journal.learnedRateLimit(keyFingerprint: key) {
                 gate.startBelow(learnedLimit: limit, now: runner.clock.now)
                 runner.logger.info("starting below the rate limit learned before", metadata: ["rate.limit": "\(limit)"])
             }
@@ -152,36 +152,36 @@ extension CampaignRunner {
             return try await withThrowingTaskGroup(of: Event.self) { group in
                 while true {
                     let now = runner.clock.now
-                    try checkControl(now)
-                    if stopping == nil { try fill(&group, now) }
+                    try await checkControl(now)
+                    if stopping == nil { try await fill(&group, now) }
                     schedulePoll(&group, now)
                     if let stopping, inflight == 0, !pollRunning {
                         releaseReserve()
-                        try flush()
+                        try await flush()
                         group.cancelAll()
-                        report(now, force: true)
+                        await report(now, force: true)
                         return stopping
                     }
                     if stopping == nil, isIdle {
-                        try flush()
+                        try await flush()
                         if nonFinalCount == 0 {
                             group.cancelAll()
-                            report(now, force: true)
+                            await report(now, force: true)
                             return .completed
                         }
                         if untilIdle {
-                            let next = try journal.nextDueDate()
+                            let next = try await journal.nextDueDate()
                             group.cancelAll()
-                            report(now, force: true)
+                            await report(now, force: true)
                             return .idle(nextDue: next)
                         }
                     }
-                    try startTicker(&group, now)
-                    report(now, force: false)
+                    try await startTicker(&group, now)
+                    await report(now, force: false)
                     guard let event = try await group.next() else { continue }
                     try handle(event)
                     let after = runner.clock.now
-                    if entries.count >= flushSize || lastFlush.duration(to: after) >= flushAge { try flush() }
+                    if entries.count >= flushSize || lastFlush.duration(to: after) >= flushAge { try await flush() }
                 }
             }
         }
@@ -208,7 +208,7 @@ extension CampaignRunner {
         /// before a crash may still be on its way to the API — and until then its contact waits, unknown,
         /// while the run dials others; the regular history polls settle it.
         mutating func reconcileLeftovers() async throws {
-            for open in try journal.unfinishedAttempts() {
+            for open in try await journal.unfinishedAttempts() {
                 let lifecycle = ContactLifecycle(status: open.contact.status, attempts: open.contact.attempts)
                 unknowns[open.attemptID] = Unknown(
                     contact: open.contact,
@@ -218,7 +218,7 @@ extension CampaignRunner {
                     failedAt: open.startedAt
                 )
             }
-            for open in try journal.callsInProgress() {
+            for open in try await journal.callsInProgress() {
                 let lifecycle = ContactLifecycle(status: .inCall, attempts: open.contact.attempts)
                 if let callID = open.callID {
                     followed[callID] = Followed(
@@ -233,14 +233,14 @@ extension CampaignRunner {
             var failures = 0
             while !unknowns.isEmpty {
                 let now = runner.clock.now
-                report(now, force: true)
+                await report(now, force: true)
                 if runner.control.isStopRequested {
                     stop(.interrupted, reason: "interrupted")
                     return
                 }
                 let result = await CampaignRunner.poll(runner.calls, pollRequest(now, includeStragglers: false), admit: admission)
                 try handlePoll(result, now: runner.clock.now)
-                try flush()
+                try await flush()
                 if unknowns.isEmpty || stopping != nil || result.conclusive { break }
                 failures += 1
                 let delay = connectionBackoff.delay(failures: failures, using: &generator)
@@ -258,7 +258,7 @@ extension CampaignRunner {
         /// Starts trigger tasks up to the concurrency and channel limits. Attempts come from a reserve whose
         /// rows are committed in one transaction per batch before any of their requests can be sent, so the
         /// store sees one write per batch rather than one per call.
-        mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
+        mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) async throws {
             while hasFreeSlot {
                 if gate.nextSlot(now: now) > now.advanced(by: slotHorizon) { break }
                 var isProbe = false
@@ -267,7 +267,7 @@ extension CampaignRunner {
                     isProbe = true
                 }
                 if reserveIndex >= reserve.count {
-                    try replenishReserve(now, size: isProbe ? 1 : configuration.concurrency)
+                    try await replenishReserve(now, size: isProbe ? 1 : configuration.concurrency)
                     if reserve.isEmpty { break }
                 }
                 var sent = reserve[reserveIndex]
@@ -286,11 +286,11 @@ extension CampaignRunner {
 
         /// Takes up to `size` due contacts, ends those that are suppressed, defers those outside their
         /// calling window, and commits an attempt row for each of the others in one transaction.
-        mutating func replenishReserve(_ now: C.Instant, size: Int) throws {
+        mutating func replenishReserve(_ now: C.Instant, size: Int) async throws {
             reserve.removeAll(keepingCapacity: true)
             reserveIndex = 0
             let wall = date(now)
-            while reserve.count < size, let contact = try nextContact(now) {
+            while reserve.count < size, let contact = try await nextContact(now) {
                 var lifecycle = ContactLifecycle(
                     status: contact.status,
                     attempts: contact.attempts,
@@ -323,7 +323,7 @@ extension CampaignRunner {
                     Sent(contact: contact, lifecycle: lifecycle, attemptID: attemptID, startedAt: wall, isProbe: false)
                 )
             }
-            try flush()
+            try await flush()
         }
 
         /// Gives back the attempts reserved but never sent, when the run stops.
@@ -377,18 +377,18 @@ extension CampaignRunner {
         }
 
         /// The next due contact, querying the journal in batches.
-        mutating func nextContact(_ now: C.Instant) throws -> DueContact? {
+        mutating func nextContact(_ now: C.Instant) async throws -> DueContact? {
             if queueIndex < queue.count {
                 defer { queueIndex += 1 }
                 return queue[queueIndex]
             }
             guard now >= nextRefillAt else { return nil }
-            try flush()
+            try await flush()
             // Walk the campaign by id from a cursor; at its end, start a new pass from the beginning.
-            queue = try journal.dueContacts(now: date(now), afterID: dueCursor, limit: refillSize)
+            queue = try await journal.dueContacts(now: date(now), afterID: dueCursor, limit: refillSize)
             if queue.isEmpty, dueCursor > 0 {
                 dueCursor = 0
-                queue = try journal.dueContacts(now: date(now), afterID: 0, limit: refillSize)
+                queue = try await journal.dueContacts(now: date(now), afterID: 0, limit: refillSize)
             }
             queueIndex = 0
             dueCursor = queue.last?.id ?? 0
@@ -551,11 +551,11 @@ extension CampaignRunner {
         }
 
         /// Notices a stop request, and a `pause` or `cancel` run from another process.
-        mutating func checkControl(_ now: C.Instant) throws {
+        mutating func checkControl(_ now: C.Instant) async throws {
             if runner.control.isStopRequested { stop(.interrupted, reason: "interrupted") }
             guard lastControlCheck.duration(to: now) >= .seconds(1) else { return }
             lastControlCheck = now
-            switch try journal.campaignState() {
+            switch try await journal.campaignState() {
             case .paused(let reason): stop(.paused(reason), reason: "paused from another terminal")
             case .cancelled: stop(.cancelled, reason: "cancelled")
             default: break
@@ -592,13 +592,13 @@ extension CampaignRunner {
             counts[new, default: 0] += 1
         }
 
-        mutating func flush() throws {
+        mutating func flush() async throws {
             if let limit = unsavedLearnedLimit, let key = runner.apiKeyFingerprint {
-                try journal.saveLearnedRateLimit(keyFingerprint: key, requestsPerSecond: limit, at: date(runner.clock.now))
+                try await journal.saveLearnedRateLimit(keyFingerprint: key, requestsPerSecond: limit, at: date(runner.clock.now))
                 unsavedLearnedLimit = nil
             }
             guard !entries.isEmpty else { return }
-            try journal.apply(entries)
+            try await journal.apply(entries)
             entries.removeAll(keepingCapacity: true)
             lastFlush = runner.clock.now
         }
@@ -617,7 +617,7 @@ extension CampaignRunner {
         /// that outlast the poll interval would otherwise spin the loop), nor for a probe already in
         /// flight, nor for due contacts while every slot is taken. The answers of running tasks wake the
         /// loop by themselves.
-        mutating func startTicker(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) throws {
+        mutating func startTicker(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) async throws {
             guard !tickerRunning else { return }
             var wake = now.advanced(by: .seconds(1))
             if !pollRunning, !followed.isEmpty || !unknowns.isEmpty { wake = min(wake, max(nextPollAt, now)) }
@@ -631,7 +631,7 @@ extension CampaignRunner {
             if let wait = balance, !wait.probeInFlight { wake = min(wake, max(wait.nextProbe, now)) }
             if dueExhausted, stopping == nil, hasFreeSlot {
                 wake = min(wake, max(nextRefillAt, now))
-                if inflight == 0, followed.isEmpty, unknowns.isEmpty, let next = try journal.nextDueDate() {
+                if inflight == 0, followed.isEmpty, unknowns.isEmpty, let next = try await journal.nextDueDate() {
                     wake = min(wake, max(instant(next), now))
                 }
             }
@@ -643,7 +643,7 @@ extension CampaignRunner {
             }
         }
 
-        mutating func report(_ now: C.Instant, force: Bool) {
+        mutating func report(_ now: C.Instant, force: Bool) async {
             guard force || lastProgress.duration(to: now) >= .milliseconds(500) else { return }
             lastProgress = now
             let elapsed = rateWindow.start.duration(to: now)
@@ -658,7 +658,7 @@ extension CampaignRunner {
             } else if let until = gate.pausedUntil(now: now) {
                 phase = pausedForRateLimit ? .rateLimited(until: date(until)) : .unreachable(until: date(until))
             } else if isIdle || (dueExhausted && inflight == 0) {
-                phase = .waiting(until: try? journal.nextDueDate())
+                phase = .waiting(until: try? await journal.nextDueDate())
             } else {
                 phase = .dialing
             }

@@ -1,3 +1,4 @@
+public import CampaignStore
 public import Foundation
 public import Logging
 
@@ -86,7 +87,7 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
     /// - Returns: How the run ended.
     /// - Throws: ``RunError`` when the API key is refused or the campaign cannot run; store errors.
     public func run(untilIdle: Bool = false) async throws -> RunOutcome {
-        var lifecycle = CampaignLifecycle(state: try journal.campaignState())
+        var lifecycle = CampaignLifecycle(state: try await journal.campaignState())
         switch lifecycle.start() {
         case .refuse(let reason):
             if lifecycle.state == .completed { return .completed }
@@ -95,13 +96,13 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         default:
             break
         }
-        try journal.setCampaignState(.running)
+        try await journal.setCampaignState(.running)
         var dispatcher = Dispatcher(runner: self, untilIdle: untilIdle)
         let outcome: RunOutcome
         do {
             outcome = try await dispatcher.run()
         } catch {
-            try? journal.setCampaignState(.ready)
+            try? await journal.setCampaignState(.ready)
             throw error
         }
         switch outcome {
@@ -112,11 +113,11 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         }
         // A pause or cancel from another process is already stored: the run's own end is recorded
         // only over the running state it set, never over theirs.
-        if try !journal.compareAndSetCampaignState(expected: .running, new: lifecycle.state) {
-            let stored = try journal.campaignState()
+        if try await !journal.compareAndSetCampaignState(expected: .running, new: lifecycle.state) {
+            let stored = try await journal.campaignState()
             if case .paused = stored, lifecycle.state == .completed {
                 // Paused from another terminal as the last contact ended: the campaign is complete.
-                _ = try journal.compareAndSetCampaignState(expected: stored, new: .completed)
+                _ = try await journal.compareAndSetCampaignState(expected: stored, new: .completed)
             }
         }
         if let failure = dispatcher.authenticationFailure {

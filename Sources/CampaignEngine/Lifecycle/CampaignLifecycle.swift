@@ -1,3 +1,4 @@
+public import CampaignStore
 /// The lifecycle of a campaign as a value: each `mutating` method applies one event and returns what
 /// the runner must do. It performs no I/O.
 ///
@@ -7,46 +8,11 @@
 /// if campaign.pause(.insufficientBalance) == .stopDialing { /* finish in-flight work, exit 3 */ }
 /// ```
 public struct CampaignLifecycle: Sendable, Hashable {
-    /// Why a campaign is paused.
-    public enum PauseReason: String, Sendable, Hashable, CaseIterable {
-        /// Someone ran `vaani-dialer pause`.
-        case user = "paused by user"
-        /// The API answered 402: the wallet must be topped up.
-        case insufficientBalance = "insufficient balance"
-        /// The API answered 401: the API key must be fixed.
-        case authentication = "API key refused"
+    /// Why a campaign is paused (the store's ``CampaignState/PauseReason``).
+    public typealias PauseReason = CampaignState.PauseReason
 
-        /// The reason for a stored `pause_reason` text; unknown texts count as a user pause.
-        /// - Parameter text: The stored text.
-        public init(storedText text: String?) {
-            self = PauseReason.allCases.first { $0.rawValue == text } ?? .user
-        }
-    }
-
-    /// Where the campaign is.
-    public enum State: Sendable, Hashable {
-        /// Never run, or stopped cleanly with work left.
-        case ready
-        /// A runner is dialing.
-        case running
-        /// Stopped until someone resumes it.
-        case paused(PauseReason)
-        /// Every contact is final.
-        case completed
-        /// Stopped for good.
-        case cancelled
-
-        /// The status as shown to users: `paused: insufficient balance`.
-        public var description: String {
-            switch self {
-            case .ready: "ready"
-            case .running: "running"
-            case .paused(let reason): "paused: \(reason.rawValue)"
-            case .completed: "completed"
-            case .cancelled: "cancelled"
-            }
-        }
-    }
+    /// Where the campaign is (the store's ``CampaignState``).
+    public typealias State = CampaignState
 
     /// What the runner must do after an event.
     public enum Action: Sendable, Hashable {

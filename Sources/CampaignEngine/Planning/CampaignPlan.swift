@@ -30,8 +30,8 @@ public struct CampaignPlan: Sendable, Hashable {
     ///   - journal: The campaign.
     ///   - configuration: The settings a run would use.
     ///   - now: The current time.
-    public static func make(journal: any DispatchJournal, configuration: EngineConfiguration, now: Date) throws -> CampaignPlan {
-        let counts = try journal.statusCounts()
+    public static func make(journal: any DispatchJournal, configuration: EngineConfiguration, now: Date) async throws -> CampaignPlan {
+        let counts = try await journal.statusCounts()
         var plan = CampaignPlan(
             counts: counts,
             dialNow: 0,
@@ -43,7 +43,7 @@ public struct CampaignPlan: Sendable, Hashable {
         )
         var cursor: Int64 = 0
         while true {
-            let batch = try journal.dueContacts(now: now, afterID: cursor, limit: 2000)
+            let batch = try await journal.dueContacts(now: now, afterID: cursor, limit: 2000)
             guard let last = batch.last else { break }
             cursor = last.id
             for contact in batch {
@@ -61,7 +61,7 @@ public struct CampaignPlan: Sendable, Hashable {
         }
         let waiting = counts[.pending, default: 0] + counts[.retryWait, default: 0]
         plan.waitingForRedial = max(0, waiting - plan.dialNow - plan.waitingForWindow - plan.newlySuppressed)
-        if plan.waitingForRedial > 0 { plan.nextRedial = try journal.nextDueDate(after: now) }
+        if plan.waitingForRedial > 0 { plan.nextRedial = try await journal.nextDueDate(after: now) }
         if configuration.rate > 0 { plan.estimatedSeconds = Double(plan.dialNow) / configuration.rate }
         if configuration.callingHours == nil {
             plan.warnings.append(

@@ -1,3 +1,4 @@
+public import CampaignStore
 /// The part of the Vaani API the engine uses. ``VaaniCallService`` implements it over `VaaniClient`;
 /// keeping the engine on this protocol lets the scheduler run under a test clock.
 public protocol CallService: Sendable {

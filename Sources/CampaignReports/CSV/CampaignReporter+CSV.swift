@@ -1,6 +1,5 @@
 import CSVFormat
 import CampaignStore
-import GRDB
 
 extension CampaignReporter {
     /// The fixed columns of the CSV report, before the contacts' own variables.
@@ -20,34 +19,29 @@ extension CampaignReporter {
     ///   - destination: A file (created with owner-only permissions) or standard output.
     /// - Returns: What was written.
     /// - Throws: ``CampaignReportError`` for an unknown campaign or a file that cannot be written, or a
-    ///   GRDB `DatabaseError`.
+    ///   store error.
     @discardableResult
-    public func exportCSV(campaign name: String, to destination: ExportDestination) throws -> ExportSummary {
-        try write(to: destination) { writer in
-            try database.writer.read { db in
-                let campaign = try campaign(named: name, in: db)
-                let variableNames = try Self.variableNames(campaign: campaign.id, in: db)
+    public func exportCSV(campaign name: String, to destination: ExportDestination) async throws -> ExportSummary {
+        try await write(to: destination) { writer in
+            try await store.withReportSnapshot { snapshot in
+                let campaign = try await campaign(named: name, in: snapshot)
+                let variableNames = try await Self.variableNames(campaign: campaign.id, in: snapshot)
                 try writeCSVHeader(variableNames: variableNames, to: writer)
-                let rows = try writeCSVRows(campaign: campaign.id, variableNames: variableNames, in: db, to: writer)
+                let rows = try await writeCSVRows(
+                    campaign: campaign.id, variableNames: variableNames, in: snapshot, to: writer)
                 return ExportSummary(format: .csv, contacts: rows, rows: rows, bytes: writer.bytesWritten)
             }
         }
     }
 
     /// Every variable name of a campaign's contacts, in the order first seen in import order.
-    static func variableNames(campaign: Int64, in db: Database) throws -> [String] {
+    static func variableNames(campaign: Int64, in snapshot: any ReportSnapshot) async throws -> [String] {
         var names: [String] = []
         var seen: Set<String> = []
         var previous = ""
-        // `+campaign_id` keeps SQLite on the rowid order instead of an index plus a sort.
-        let cursor = try String.fetchCursor(
-            db,
-            sql: "SELECT variables FROM contacts WHERE +campaign_id = ? ORDER BY id",
-            arguments: [campaign]
-        )
-        while let json = try cursor.next() {
+        try await snapshot.forEachContactVariables(ofCampaign: campaign) { json in
             // Contacts of one file share their names; skip the parse when the text repeats exactly.
-            if json == previous { continue }
+            if json == previous { return }
             previous = json
             for pair in VariablesReader.pairs(json) where seen.insert(pair.name).inserted {
                 names.append(pair.name)
@@ -75,72 +69,45 @@ extension CampaignReporter {
     private func writeCSVRows(
         campaign: Int64,
         variableNames: [String],
-        in db: Database,
+        in snapshot: any ReportSnapshot,
         to writer: BufferedFileWriter
-    ) throws -> Int {
+    ) async throws -> Int {
         var columnOfName: [String: Int] = [:]
         for (index, name) in variableNames.enumerated() { columnOfName[name] = index }
         var values = [String](repeating: "", count: variableNames.count)
         var previousVariables = ""
         var count = 0
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.id, c."row_number", c.name, c.phone_e164, c.status, c.attempts,
-                       a.call_id, a.call_status, a.duration_ms, a.disposition, a.summary,
-                       COALESCE(c.last_error, a.error), c.variables
-                FROM contacts c
-                LEFT JOIN attempts a ON a.contact_id = c.id
-                    AND a.number = (SELECT MAX(number) FROM attempts WHERE contact_id = c.id)
-                WHERE +c.campaign_id = ?
-                ORDER BY c.id
-                """,
-            arguments: [campaign]
-        )
-        while let row = try cursor.next() {
-            let contactID: Int64 = row[0]
-            let statusText: String = row[4]
-            guard let status = ReportedStatus(storedText: statusText) else {
+        try await snapshot.forEachContact(ofCampaign: campaign, limit: nil) { row in
+            guard let status = ReportedStatus(storedText: row.statusText) else {
                 throw CampaignReportError.invalidStoredValue(
-                    table: "contacts", column: "status", rowID: contactID, value: statusText)
+                    table: "contacts", column: "status", rowID: row.contactID, value: row.statusText)
             }
-            let variables: String = row[12]
-            if variables != previousVariables {
-                previousVariables = variables
+            if row.variablesJSON != previousVariables {
+                previousVariables = row.variablesJSON
                 for index in values.indices { values[index] = "" }
-                for pair in VariablesReader.pairs(variables) {
+                for pair in VariablesReader.pairs(row.variablesJSON) {
                     if let column = columnOfName[pair.name] { values[column] = pair.value }
                 }
             }
-            let rowNumber: Int64 = row[1]
-            let name: String = row[2]
-            let phone: String = row[3]
-            let attempts: Int64 = row[5]
-            let callID: String? = row[6]
-            let callStatus: String? = row[7]
-            let durationMilliseconds: Int64? = row[8]
-            let disposition: String? = row[9]
-            let summary: String? = row[10]
-            let error: String? = row[11]
             try writer.append { buffer in
-                buffer.append(contentsOf: String(rowNumber).utf8)
+                buffer.append(contentsOf: String(row.rowNumber).utf8)
                 buffer.append(UInt8(ascii: ","))
-                CSVField.append(name, to: &buffer)
+                CSVField.append(row.name, to: &buffer)
                 buffer.append(UInt8(ascii: ","))
-                CSVField.append(phone, to: &buffer)
+                CSVField.append(row.phoneE164, to: &buffer)
                 buffer.append(UInt8(ascii: ","))
                 buffer.append(contentsOf: status.rawValue.utf8)
                 buffer.append(UInt8(ascii: ","))
-                buffer.append(contentsOf: String(attempts).utf8)
-                for text in [callID, callStatus] {
+                buffer.append(contentsOf: String(row.attempts).utf8)
+                for text in [row.callID, row.callStatus] {
                     buffer.append(UInt8(ascii: ","))
                     if let text { CSVField.append(text, to: &buffer) }
                 }
                 buffer.append(UInt8(ascii: ","))
-                if let durationMilliseconds {
+                if let durationMilliseconds = row.durationMilliseconds {
                     buffer.append(contentsOf: Self.seconds(milliseconds: durationMilliseconds).utf8)
                 }
-                for text in [disposition, summary, error] {
+                for text in [row.disposition, row.summary, row.error] {
                     buffer.append(UInt8(ascii: ","))
                     if let text { CSVField.append(text, to: &buffer) }
                 }

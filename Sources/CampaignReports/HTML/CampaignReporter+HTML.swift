@@ -1,6 +1,5 @@
 import CampaignStore
 public import Foundation
-import GRDB
 
 extension CampaignReporter {
     /// How many contacts the HTML report's table lists by default; the charts and numbers always
@@ -21,26 +20,27 @@ extension CampaignReporter {
     ///   - generatedAt: The time printed as the report's date.
     /// - Returns: What was written; `rows` counts the table's rows.
     /// - Throws: ``CampaignReportError`` for an unknown campaign or a file that cannot be written, or a
-    ///   GRDB `DatabaseError`.
+    ///   store error.
     @discardableResult
     public func exportHTML(
         campaign name: String,
         to destination: ExportDestination,
         tableLimit: Int = defaultHTMLTableLimit,
         generatedAt: Date = Date()
-    ) throws -> ExportSummary {
-        try write(to: destination) { writer in
-            try database.writer.read { db in
-                let campaign = try campaign(named: name, in: db)
-                let aggregates = try CampaignAggregates.fetch(campaign: campaign.id, in: db)
-                let distributions = try ReportDistributions.fetch(campaign: campaign, in: db)
+    ) async throws -> ExportSummary {
+        try await write(to: destination) { writer in
+            try await store.withReportSnapshot { snapshot in
+                let campaign = try await campaign(named: name, in: snapshot)
+                let aggregates = try await CampaignAggregates.fetch(campaign: campaign.id, in: snapshot)
+                let distributions = try await ReportDistributions.fetch(campaign: campaign, in: snapshot)
                 let page = HTMLReportSections(
                     campaign: campaign, aggregates: aggregates, distributions: distributions, generatedAt: generatedAt)
                 try writer.write(page.head())
                 try writer.write(page.headline())
                 try writer.write(page.charts())
                 try writer.write(page.tableOpening(limit: tableLimit))
-                let rows = try writeContactRows(campaign: campaign.id, limit: max(0, tableLimit), in: db, to: writer)
+                let rows = try await writeContactRows(
+                    campaign: campaign.id, limit: max(0, tableLimit), in: snapshot, to: writer)
                 try writer.write(page.tableClosing())
                 return ExportSummary(
                     format: .html, contacts: aggregates.contacts, rows: rows, bytes: writer.bytesWritten)
@@ -48,47 +48,25 @@ extension CampaignReporter {
         }
     }
 
-    private func writeContactRows(campaign: Int64, limit: Int, in db: Database, to writer: BufferedFileWriter)
-        throws -> Int
-    {
+    private func writeContactRows(
+        campaign: Int64,
+        limit: Int,
+        in snapshot: any ReportSnapshot,
+        to writer: BufferedFileWriter
+    ) async throws -> Int {
         var count = 0
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.id, c."row_number", c.name, c.phone_e164, c.status, c.attempts,
-                       a.call_status, a.duration_ms, a.disposition, a.summary, COALESCE(c.last_error, a.error)
-                FROM contacts c
-                LEFT JOIN attempts a ON a.contact_id = c.id
-                    AND a.number = (SELECT MAX(number) FROM attempts WHERE contact_id = c.id)
-                WHERE +c.campaign_id = ?
-                ORDER BY c.id
-                LIMIT ?
-                """,
-            arguments: [campaign, limit]
-        )
-        while let row = try cursor.next() {
-            let contactID: Int64 = row[0]
-            let statusText: String = row[4]
-            guard let status = ReportedStatus(storedText: statusText) else {
+        try await snapshot.forEachContact(ofCampaign: campaign, limit: limit) { row in
+            guard let status = ReportedStatus(storedText: row.statusText) else {
                 throw CampaignReportError.invalidStoredValue(
-                    table: "contacts", column: "status", rowID: contactID, value: statusText)
+                    table: "contacts", column: "status", rowID: row.contactID, value: row.statusText)
             }
-            let rowNumber: Int64 = row[1]
-            let name: String = row[2]
-            let phone: String = row[3]
-            let attempts: Int64 = row[5]
-            let callStatus: String? = row[6]
-            let duration: Int64? = row[7]
-            let disposition: String? = row[8]
-            let summary: String? = row[9]
-            let error: String? = row[10]
-            var html = "<tr><td class=\"num\">\(rowNumber)</td><td class=\"name\">\(HTMLText.escape(name))</td>"
-            html += "<td>\(HTMLText.escape(phone))</td>"
+            var html = "<tr><td class=\"num\">\(row.rowNumber)</td><td class=\"name\">\(HTMLText.escape(row.name))</td>"
+            html += "<td>\(HTMLText.escape(row.phoneE164))</td>"
             html += "<td><span class=\"badge\" style=\"background:\(ReportPage.color(of: status))\">\(status.rawValue)</span></td>"
-            html += "<td class=\"num\">\(attempts)</td><td>\(HTMLText.escape(callStatus ?? ""))</td>"
-            html += "<td class=\"num\">\(duration.map(Self.minutesAndSeconds) ?? "")</td>"
-            html += "<td>\(HTMLText.escape(disposition ?? ""))</td>"
-            html += "<td class=\"summary\">\(HTMLText.escape(summary ?? error ?? ""))</td></tr>\n"
+            html += "<td class=\"num\">\(row.attempts)</td><td>\(HTMLText.escape(row.callStatus ?? ""))</td>"
+            html += "<td class=\"num\">\(row.durationMilliseconds.map(Self.minutesAndSeconds) ?? "")</td>"
+            html += "<td>\(HTMLText.escape(row.disposition ?? ""))</td>"
+            html += "<td class=\"summary\">\(HTMLText.escape(row.summary ?? row.error ?? ""))</td></tr>\n"
             try writer.write(html)
             count += 1
         }

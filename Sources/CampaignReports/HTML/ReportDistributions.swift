@@ -1,8 +1,7 @@
 import CampaignStore
 import Foundation
-import GRDB
 
-/// The distributions the HTML report charts, computed by grouped SQL over every contact and attempt.
+/// The distributions the HTML report charts, from the store's grouping of every contact and attempt.
 struct ReportDistributions: Sendable, Hashable {
     /// The categories of the call-duration histogram, as upper bounds in seconds (the last is open).
     static let durationBounds: [(label: String, upperSeconds: Int?)] = [
@@ -25,69 +24,24 @@ struct ReportDistributions: Sendable, Hashable {
 
     /// Reads the distributions of `campaign`. Contacts without a known time zone count in the
     /// campaign's default zone, else UTC.
-    static func fetch(campaign: Campaign, in db: Database) throws -> ReportDistributions {
+    static func fetch(campaign: Campaign, in snapshot: any ReportSnapshot) async throws -> ReportDistributions {
+        let stored = try await snapshot.distributions(
+            ofCampaign: campaign.id,
+            durationBoundsSeconds: durationBounds.compactMap(\.upperSeconds)
+        )
         var result = ReportDistributions()
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT MIN(attempts, 5), COUNT(*) FROM contacts WHERE campaign_id = ? GROUP BY 1",
-            arguments: [campaign.id]
-        ) {
-            let slot: Int = row[0]
-            result.contactsByAttempts[max(0, min(slot, 5))] += row[1] as Int
+        for (slot, count) in stored.contactsByAttempts.enumerated() { result.contactsByAttempts[min(slot, 5)] += count }
+        for (bucket, count) in stored.answeredByDurationBucket.enumerated() {
+            result.answeredByDuration[min(bucket, durationBounds.count - 1)] += count
         }
-        let bucketCase = durationBounds.enumerated().compactMap { index, bound in
-            bound.upperSeconds.map { "WHEN duration_ms < \($0 * 1000) THEN \(index)" }
-        }.joined(separator: " ")
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT CASE \(bucketCase) ELSE \(durationBounds.count - 1) END, COUNT(*)
-                FROM attempts
-                WHERE campaign_id = ? AND COALESCE(outcome, call_status) = 'completed' AND duration_ms IS NOT NULL
-                GROUP BY 1
-                """,
-            arguments: [campaign.id]
-        ) {
-            let bucket: Int = row[0]
-            result.answeredByDuration[max(0, min(bucket, durationBounds.count - 1))] += row[1] as Int
-        }
-        try fetchLocalHours(campaign: campaign, in: db, into: &result)
-        if let span = try Row.fetchOne(
-            db,
-            sql: "SELECT MIN(started_at), MAX(COALESCE(ended_at, started_at)) FROM attempts WHERE campaign_id = ?",
-            arguments: [campaign.id]
-        ) {
-            result.firstAttemptAt = span[0]
-            result.lastAttemptAt = span[1]
-        }
-        return result
-    }
-
-    /// Groups placed calls by zone and quarter hour in SQL (every zone's offset is a whole number
-    /// of quarter hours), then converts each group's start to the zone's local hour in Swift.
-    private static func fetchLocalHours(
-        campaign: Campaign,
-        in db: Database,
-        into result: inout ReportDistributions
-    ) throws {
+        result.firstAttemptAt = stored.firstAttemptAt?.epochMilliseconds
+        result.lastAttemptAt = stored.lastAttemptAt?.epochMilliseconds
         let quarterHour: Int64 = 15 * 60 * 1000
         let fallback = campaign.settings.defaultTimeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.gmt
         var zones: [String: TimeZone] = [:]
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT c.timezone, a.started_at / ?, COUNT(*),
-                       SUM(COALESCE(a.outcome, a.call_status) = 'completed')
-                FROM attempts a JOIN contacts c ON c.id = a.contact_id
-                WHERE a.campaign_id = ? AND a.call_id IS NOT NULL
-                GROUP BY 1, 2
-                """,
-            arguments: [quarterHour, campaign.id]
-        )
-        while let row = try cursor.next() {
-            let identifier: String? = row[0]
+        for group in stored.callsByQuarterHour {
             let zone: TimeZone
-            if let identifier {
+            if let identifier = group.timeZone {
                 if let known = zones[identifier] {
                     zone = known
                 } else {
@@ -97,13 +51,13 @@ struct ReportDistributions: Sendable, Hashable {
             } else {
                 zone = fallback
             }
-            let quarter: Int64 = row[1]
-            let start = Date(epochMilliseconds: quarter * quarterHour)
+            let start = Date(epochMilliseconds: group.quarterHour * quarterHour)
             let localSeconds = Int64(start.timeIntervalSince1970) + Int64(zone.secondsFromGMT(for: start))
             let secondsOfDay = ((localSeconds % 86_400) + 86_400) % 86_400
             let hour = Int(secondsOfDay / 3600)
-            result.placedByLocalHour[hour] += row[2] as Int
-            result.answeredByLocalHour[hour] += row[3] as Int
+            result.placedByLocalHour[hour] += group.placed
+            result.answeredByLocalHour[hour] += group.answered
         }
+        return result
     }
 }

@@ -1,8 +1,6 @@
 import CampaignStore
-import GRDB
 
-/// Counts and sums over a whole campaign, computed by SQLite in a handful of grouped queries, so
-/// that they cover every contact and attempt without loading them.
+/// Counts and sums over a whole campaign, from the store's ``CampaignTotals``, as the reports show them.
 struct CampaignAggregates: Sendable, Hashable {
     /// Contacts per stored state.
     var contactsByState: [ContactStatus: Int] = [:]
@@ -42,55 +40,22 @@ struct CampaignAggregates: Sendable, Hashable {
         dialedContacts == 0 ? nil : Double(answeredContacts) / Double(dialedContacts)
     }
 
-    /// Reads the aggregates of campaign `id`.
-    static func fetch(campaign id: Int64, in db: Database) throws -> CampaignAggregates {
+    /// The aggregates of campaign `id` in `snapshot`.
+    static func fetch(campaign id: Int64, in snapshot: any ReportSnapshot) async throws -> CampaignAggregates {
+        let totals = try await snapshot.totals(ofCampaign: id)
         var aggregates = CampaignAggregates()
-        for (state, count) in try CampaignDatabase.contactCounts(ofCampaign: id, in: db) {
-            aggregates.contactsByState[state] = count
+        aggregates.contactsByState = totals.contactsByStatus
+        aggregates.dialedContacts = totals.dialedContacts
+        aggregates.answeredContacts = totals.answeredContacts
+        for (outcome, total) in totals.outcomes {
+            aggregates.attemptsByOutcome[outcome] = total.attempts
+            aggregates.costByOutcome[outcome] = total.cost
+            aggregates.attempts += total.attempts
+            aggregates.callsPlaced += total.callsPlaced
+            aggregates.talkMilliseconds += total.talkMilliseconds
+            aggregates.cost += total.cost
         }
-        if let reach = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT COALESCE(SUM(EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = c.id AND a.call_id IS NOT NULL)), 0),
-                       COALESCE(SUM(EXISTS (SELECT 1 FROM attempts a WHERE a.contact_id = c.id
-                                    AND COALESCE(a.outcome, a.call_status) = 'completed')), 0)
-                FROM contacts c WHERE c.campaign_id = ?
-                """,
-            arguments: [id]
-        ) {
-            aggregates.dialedContacts = reach[0]
-            aggregates.answeredContacts = reach[1]
-        }
-        let outcomes = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT CASE
-                           WHEN outcome IS NOT NULL AND outcome <> 'accepted' THEN outcome
-                           WHEN ended_at IS NULL THEN 'in_progress'
-                           WHEN call_id IS NULL THEN 'not_placed'
-                           ELSE COALESCE(call_status, 'unknown')
-                       END,
-                       COUNT(*), COUNT(call_id), COALESCE(SUM(duration_ms), 0), COALESCE(SUM(cost), 0.0)
-                FROM attempts WHERE campaign_id = ? GROUP BY 1
-                """,
-            arguments: [id]
-        )
-        for row in outcomes {
-            let outcome: String = row[0]
-            let count: Int = row[1]
-            let cost: Double = row[4]
-            aggregates.attemptsByOutcome[outcome] = count
-            aggregates.costByOutcome[outcome] = cost
-            aggregates.attempts += count
-            aggregates.callsPlaced += row[2] as Int
-            aggregates.talkMilliseconds += row[3] as Int64
-            aggregates.cost += cost
-        }
-        aggregates.nextRedialAt = try Int64.fetchOne(
-            db,
-            sql: "SELECT MIN(next_attempt_at) FROM contacts WHERE campaign_id = ? AND status = 'retry_wait'",
-            arguments: [id]
-        )
+        aggregates.nextRedialAt = totals.nextRedialAt?.epochMilliseconds
         return aggregates
     }
 }

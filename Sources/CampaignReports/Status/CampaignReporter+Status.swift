@@ -1,6 +1,5 @@
 import CampaignStore
 public import Foundation
-import GRDB
 
 extension CampaignReporter {
     /// The status of one campaign.
@@ -8,14 +7,14 @@ extension CampaignReporter {
     /// - Parameters:
     ///   - name: The campaign's name.
     ///   - now: The current time, to tell a live run lease from one a killed process left behind.
-    /// - Throws: ``CampaignReportError/unknownCampaign(name:)``, or a GRDB `DatabaseError`.
-    public func status(campaign name: String, now: Date = Date()) throws -> CampaignStatusSummary {
-        var summary = try database.writer.read { db in
-            let campaign = try campaign(named: name, in: db)
-            let aggregates = try CampaignAggregates.fetch(campaign: campaign.id, in: db)
+    /// - Throws: ``CampaignReportError/unknownCampaign(name:)``, or a store error.
+    public func status(campaign name: String, now: Date = Date()) async throws -> CampaignStatusSummary {
+        var summary = try await store.withReportSnapshot { snapshot in
+            let campaign = try await campaign(named: name, in: snapshot)
+            let aggregates = try await CampaignAggregates.fetch(campaign: campaign.id, in: snapshot)
             return CampaignStatusSummary(campaign: campaign, aggregates: aggregates, now: now)
         }
-        summary.learnedRateLimits = try database.learnedRateLimits()
+        summary.learnedRateLimits = try await store.learnedRateLimits()
         return summary
     }
 }

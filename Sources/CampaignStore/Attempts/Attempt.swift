@@ -1,5 +1,4 @@
 public import Foundation
-public import GRDB
 
 /// One call attempt for one contact: committed before the trigger request (its id is sent as
 /// `Idempotency-Key` and in the call's metadata), then completed with what the API reported.
@@ -48,51 +47,4 @@ public struct Attempt: Sendable, Hashable, Identifiable {
         self.number = number
         self.startedAt = startedAt
     }
-}
-
-extension Attempt: FetchableRecord, TableRecord {
-    /// The table name, `attempts`.
-    public static let databaseTableName = "attempts"
-
-    /// Decodes an `attempts` row.
-    public init(row: Row) throws {
-        let idText: String = row["id"]
-        guard let id = UUID(uuidString: idText) else {
-            throw CampaignStoreError.invalidRecord(table: "attempts", column: "id", value: idText)
-        }
-        self.id = id
-        contactID = row["contact_id"]
-        campaignID = row["campaign_id"]
-        number = row["number"]
-        startedAt = Date(epochMilliseconds: row["started_at"])
-        requestSentAt = (row["request_sent_at"] as Int64?).map(Date.init(epochMilliseconds:))
-        callID = row["call_id"]
-        outcome = row["outcome"]
-        callStatus = row["call_status"]
-        durationMilliseconds = row["duration_ms"]
-        summary = row["summary"]
-        disposition = row["disposition"]
-        entityJSON = row["entity"]
-        cost = row["cost"]
-        transcript = row["transcript"]
-        error = row["error"]
-        endedAt = (row["ended_at"] as Int64?).map(Date.init(epochMilliseconds:))
-    }
-}
-
-extension Attempt {
-    /// The statement arguments of every column, in the order of ``columnList``.
-    var databaseArguments: StatementArguments {
-        [
-            id.uuidString.lowercased(), contactID, campaignID, number, startedAt.epochMilliseconds,
-            requestSentAt?.epochMilliseconds, callID, outcome, callStatus, durationMilliseconds, summary,
-            disposition, entityJSON, cost, transcript, error, endedAt?.epochMilliseconds,
-        ]
-    }
-
-    /// Every column of `attempts`, in the order of ``databaseArguments``.
-    static let columnList = """
-        id, contact_id, campaign_id, number, started_at, request_sent_at, call_id, outcome, call_status, \
-        duration_ms, summary, disposition, entity, cost, transcript, error, ended_at
-        """
 }

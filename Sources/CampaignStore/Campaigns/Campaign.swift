@@ -1,5 +1,4 @@
 public import Foundation
-public import GRDB
 
 /// A campaign: one contact list, one Vaani agent, one set of dialing settings. A row of `campaigns`.
 public struct Campaign: Sendable, Hashable, Identifiable {
@@ -21,6 +20,29 @@ public struct Campaign: Sendable, Hashable, Identifiable {
     public var createdAt: Date
     /// When the campaign row last changed.
     public var updatedAt: Date
+
+    /// Creates a value with every field.
+    public init(
+        id: Int64,
+        name: String,
+        agentID: String,
+        settings: CampaignSettings,
+        status: CampaignStatus,
+        pauseReason: String? = nil,
+        lease: CampaignLease? = nil,
+        createdAt: Date,
+        updatedAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.agentID = agentID
+        self.settings = settings
+        self.status = status
+        self.pauseReason = pauseReason
+        self.lease = lease
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }
 
 /// The single-runner lock of a campaign: which process holds it, and until when.
@@ -37,52 +59,5 @@ public struct CampaignLease: Sendable, Hashable {
         self.pid = pid
         self.host = host
         self.expiresAt = expiresAt
-    }
-}
-
-extension Campaign: FetchableRecord, TableRecord {
-    /// The table name, `campaigns`.
-    public static let databaseTableName = "campaigns"
-
-    /// Decodes a `campaigns` row.
-    ///
-    /// - Throws: ``CampaignStoreError/invalidRecord(table:column:value:)`` for a row edited by hand
-    ///   with an unknown status or settings that are not a JSON object.
-    public init(row: Row) throws {
-        id = row["id"]
-        name = row["name"]
-        agentID = row["agent_id"]
-        let settingsJSON: String = row["settings"]
-        do {
-            settings = try JSONDecoder().decode(CampaignSettings.self, from: Data(settingsJSON.utf8))
-        } catch {
-            throw CampaignStoreError.invalidRecord(table: "campaigns", column: "settings", value: settingsJSON)
-        }
-        let statusText: String = row["status"]
-        guard let status = CampaignStatus(rawValue: statusText) else {
-            throw CampaignStoreError.invalidRecord(table: "campaigns", column: "status", value: statusText)
-        }
-        self.status = status
-        pauseReason = row["pause_reason"]
-        if let pid: Int32 = row["lease_owner_pid"], let expires: Int64 = row["lease_expires_at"] {
-            lease = CampaignLease(
-                pid: pid,
-                host: row["lease_owner_host"] ?? "",
-                expiresAt: Date(epochMilliseconds: expires)
-            )
-        } else {
-            lease = nil
-        }
-        createdAt = Date(epochMilliseconds: row["created_at"])
-        updatedAt = Date(epochMilliseconds: row["updated_at"])
-    }
-}
-
-extension CampaignSettings {
-    /// The settings as the compact JSON stored in `campaigns.settings`.
-    func encodedJSON() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

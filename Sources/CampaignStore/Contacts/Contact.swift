@@ -1,5 +1,4 @@
 public import Foundation
-public import GRDB
 
 /// One person to call in one campaign. A row of `contacts`.
 public struct Contact: Sendable, Hashable, Identifiable {
@@ -27,31 +26,33 @@ public struct Contact: Sendable, Hashable, Identifiable {
     public var nextAttemptAt: Date?
     /// Why the last attempt did not succeed, in words.
     public var lastError: String?
-}
 
-extension Contact: FetchableRecord, TableRecord {
-    /// The table name, `contacts`.
-    public static let databaseTableName = "contacts"
-
-    /// Decodes a `contacts` row.
-    ///
-    /// - Throws: ``CampaignStoreError/invalidRecord(table:column:value:)`` for an unknown status.
-    public init(row: Row) throws {
-        id = row["id"]
-        campaignID = row["campaign_id"]
-        rowNumber = row["row_number"]
-        name = row["name"]
-        phoneE164 = row["phone_e164"]
-        region = row["region"]
-        timeZone = row["timezone"]
-        variables = ContactVariables(validJSON: row["variables"])
-        let statusText: String = row["status"]
-        guard let status = ContactStatus(rawValue: statusText) else {
-            throw CampaignStoreError.invalidRecord(table: "contacts", column: "status", value: statusText)
-        }
+    /// Creates a value with every field.
+    public init(
+        id: Int64,
+        campaignID: Int64,
+        rowNumber: Int,
+        name: String,
+        phoneE164: String,
+        region: String? = nil,
+        timeZone: String? = nil,
+        variables: ContactVariables,
+        status: ContactStatus,
+        attempts: Int,
+        nextAttemptAt: Date? = nil,
+        lastError: String? = nil
+    ) {
+        self.id = id
+        self.campaignID = campaignID
+        self.rowNumber = rowNumber
+        self.name = name
+        self.phoneE164 = phoneE164
+        self.region = region
+        self.timeZone = timeZone
+        self.variables = variables
         self.status = status
-        attempts = row["attempts"]
-        nextAttemptAt = (row["next_attempt_at"] as Int64?).map(Date.init(epochMilliseconds:))
-        lastError = row["last_error"]
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
     }
 }

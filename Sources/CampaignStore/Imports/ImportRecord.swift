@@ -1,5 +1,4 @@
 public import Foundation
-public import GRDB
 
 /// One run of `vaani-dialer import` into a campaign, with its counts. A row of `imports`.
 public struct ImportRecord: Sendable, Hashable, Identifiable {
@@ -15,6 +14,23 @@ public struct ImportRecord: Sendable, Hashable, Identifiable {
     public var finishedAt: Date?
     /// The counts, as of the last committed batch.
     public var counts: ImportCounts
+
+    /// Creates a value with every field.
+    public init(
+        id: Int64,
+        campaignID: Int64,
+        source: String,
+        startedAt: Date,
+        finishedAt: Date? = nil,
+        counts: ImportCounts
+    ) {
+        self.id = id
+        self.campaignID = campaignID
+        self.source = source
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.counts = counts
+    }
 }
 
 /// The counts of an import: every data row is exactly one of imported, rejected, duplicate or
@@ -38,26 +54,5 @@ public struct ImportCounts: Sendable, Hashable {
         self.rejected = rejected
         self.duplicates = duplicates
         self.suppressed = suppressed
-    }
-}
-
-extension ImportRecord: FetchableRecord, TableRecord {
-    /// The table name, `imports`.
-    public static let databaseTableName = "imports"
-
-    /// Decodes an `imports` row.
-    public init(row: Row) throws {
-        id = row["id"]
-        campaignID = row["campaign_id"]
-        source = row["source"]
-        startedAt = Date(epochMilliseconds: row["started_at"])
-        finishedAt = (row["finished_at"] as Int64?).map(Date.init(epochMilliseconds:))
-        counts = ImportCounts(
-            rows: row["rows"],
-            imported: row["imported"],
-            rejected: row["rejected"],
-            duplicates: row["duplicates"],
-            suppressed: row["suppressed"]
-        )
     }
 }

@@ -7,10 +7,10 @@ public import PhoneNumbers
 /// duplicates and do-not-call numbers, and loads the rest in large transactions.
 ///
 /// Reading and validating run on the caller's task while the previous batch is written on the
-/// database's writer queue, so the two overlap on a multi-core machine.
+/// store, so the two overlap on a multi-core machine.
 ///
 /// ```swift
-/// let importer = ContactImporter(database: try CampaignDatabase.open(at: "vaani-dialer.sqlite"))
+/// let importer = ContactImporter(store: try CampaignDatabase.open(at: "vaani-dialer.sqlite"))
 /// let summary = try await importer.importContacts(
 ///     from: "contacts.csv",
 ///     options: ContactImportOptions(campaign: "renewals", agentID: "agent-1", defaultRegion: "IN")
@@ -18,23 +18,22 @@ public import PhoneNumbers
 /// print(summary.counts.imported)
 /// ```
 public struct ContactImporter: Sendable {
-    /// The database imported into.
-    public let database: CampaignDatabase
+    /// The store imported into.
+    public let store: any DialerStore
     /// The phone number parser.
     public let parser: PhoneNumberParser
 
     /// Creates an importer.
-    public init(database: CampaignDatabase, parser: PhoneNumberParser = PhoneNumberParser()) {
-        self.database = database
+    public init(store: any DialerStore, parser: PhoneNumberParser = PhoneNumberParser()) {
+        self.store = store
         self.parser = parser
     }
 
-    /// The default rejects file of a campaign: `<database directory>/<campaign>-rejects.csv`
-    /// (the current directory for an in-memory database).
+    /// The default rejects file of a campaign: `<the store's sidecar directory>/<campaign>-rejects.csv`
+    /// (beside an SQLite file; the current directory for an in-memory database or a database server).
     public func defaultRejectsPath(campaign: String) -> String {
-        let directory = database.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
-        return URL(fileURLWithPath: directory)
-            .appendingPathComponent(CampaignDatabase.campaignFileStem(campaign) + "-rejects.csv").path
+        URL(fileURLWithPath: store.sidecarDirectory)
+            .appendingPathComponent(Campaign.fileStem(ofName: campaign) + "-rejects.csv").path
     }
 
     /// Imports `path` into the campaign named in `options`, creating the campaign if needed.
@@ -70,13 +69,14 @@ public struct ContactImporter: Sendable {
             nameColumn: options.nameColumn,
             path: path
         )
-        let campaign = try database.findOrCreateCampaign(name: options.campaign, agentID: options.agentID)
+        let campaign = try await store.findOrCreateCampaign(
+            name: options.campaign, agentID: options.agentID, settings: CampaignSettings(), now: Date())
 
         var doNotCall: DoNotCallSummary?
         var warnings: [String] = []
         if let file = options.doNotCallFile {
             let list = try DoNotCallList(path: file, parser: parser, defaultRegion: region)
-            let added = try database.suppress(
+            let added = try await store.suppress(
                 list.numbers.map { SuppressionEntry(phoneE164: $0, reason: "do-not-call list", source: file) }
             )
             doNotCall = DoNotCallSummary(numbers: list.numbers.count, newlySuppressed: added, invalidLines: list.invalidLines.count)
@@ -99,24 +99,23 @@ public struct ContactImporter: Sendable {
             mapping: mapping,
             parser: parser,
             defaultRegion: region,
-            suppressed: try database.suppressedNumbers(),
+            suppressed: try await store.suppressedNumbers(),
             rejects: rejects,
             batchSize: options.batchSize
         )
-        let importID = try database.beginImport(intoCampaign: campaign.id, source: source)
+        let importID = try await store.beginImport(intoCampaign: campaign.id, source: source, now: Date())
 
         var committed = ImportCounts()
-        defer { try? database.endImportBatches() }
         do {
             var batch = try processor.nextBatch()
             while !batch.isEmpty {
                 var snapshot = processor.counts
                 snapshot.imported = committed.imported
                 snapshot.duplicates = committed.duplicates
-                let database = self.database
+                let store = self.store
                 let contacts = batch
                 let counts = snapshot
-                async let inserting = database.commitImportBatch(
+                async let inserting = store.commitImportBatch(
                     contacts,
                     intoCampaign: campaign.id,
                     importID: importID,
@@ -131,21 +130,23 @@ public struct ContactImporter: Sendable {
                 batch = try next.get()
             }
         } catch let error as CSVError {
+            try? await store.endImportBatches()
             try rejects.commit()
             throw ContactImportError.stopped(by: error, counts: committed)
         } catch {
+            try? await store.endImportBatches()
             rejects.discard()
             throw error
         }
         var final = processor.counts
         final.imported = committed.imported
         final.duplicates = committed.duplicates
-        try database.finishImport(importID, counts: final)
+        try await store.finishImport(importID, counts: final, now: Date())
         let writtenRejects = try rejects.commit()
         progress(ImportProgress(bytesRead: reader.bytesConsumed, totalBytes: reader.fileSize, counts: final))
 
         return ImportSummary(
-            campaign: try database.campaign(id: campaign.id) ?? campaign,
+            campaign: try await store.campaign(id: campaign.id) ?? campaign,
             counts: final,
             rejectedByReason: processor.rejectedByReason.map { (reason: $0.key, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason },

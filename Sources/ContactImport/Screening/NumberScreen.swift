@@ -6,8 +6,8 @@ public import PhoneNumbers
 /// list (and in a do-not-call file, as `import --dnc` reads it). For single test calls.
 ///
 /// ```swift
-/// let screen = NumberScreen(database: try CampaignDatabase.open(at: "vaani-dialer.sqlite"))
-/// switch try screen.check("098765 43210", defaultRegion: "IN") {
+/// let screen = NumberScreen(store: try CampaignDatabase.open(at: "vaani-dialer.sqlite"))
+/// switch try await screen.check("098765 43210", defaultRegion: "IN") {
 /// case .callable(let number): print(number.e164)
 /// case .invalid(let reason): print(reason)
 /// case .doNotCall(let e164, let reason): print("\(e164): \(reason)")
@@ -24,8 +24,8 @@ public struct NumberScreen: Sendable {
         case doNotCall(e164: String, reason: String)
     }
 
-    /// The database whose do-not-call list is consulted; `nil` when there is none yet.
-    public let database: CampaignDatabase?
+    /// The store whose do-not-call list is consulted; `nil` when there is none yet.
+    public let store: (any SuppressionList)?
     /// A do-not-call file (one number per line or per CSV row), as `import --dnc` takes.
     public let doNotCallFile: String?
     /// The phone number parser.
@@ -33,11 +33,15 @@ public struct NumberScreen: Sendable {
 
     /// Creates a screen.
     /// - Parameters:
-    ///   - database: The database of the global do-not-call list, if any.
+    ///   - store: The store of the global do-not-call list, if any.
     ///   - doNotCallFile: A do-not-call file to consult too.
     ///   - parser: The phone number parser.
-    public init(database: CampaignDatabase?, doNotCallFile: String? = nil, parser: PhoneNumberParser = PhoneNumberParser()) {
-        self.database = database
+    public init(
+        store: (any SuppressionList)?,
+        doNotCallFile: String? = nil,
+        parser: PhoneNumberParser = PhoneNumberParser()
+    ) {
+        self.store = store
         self.doNotCallFile = doNotCallFile
         self.parser = parser
     }
@@ -47,8 +51,8 @@ public struct NumberScreen: Sendable {
     ///   - text: The number as written.
     ///   - defaultRegion: The region of numbers written without a country code.
     /// - Throws: ``ContactImportError`` for an unknown region, ``CSVError`` for an unreadable
-    ///   do-not-call file, ``CampaignStoreError`` when the database cannot be read.
-    public func check(_ text: String, defaultRegion: String?) throws -> Verdict {
+    ///   do-not-call file, ``CampaignStoreError`` when the store cannot be read.
+    public func check(_ text: String, defaultRegion: String?) async throws -> Verdict {
         let region = defaultRegion.map { $0.trimmingWhitespace().uppercased() }
         if let region, !parser.isSupportedRegion(region) { throw ContactImportError.unknownRegion(region) }
         let number: PhoneNumber
@@ -56,7 +60,7 @@ public struct NumberScreen: Sendable {
         case .success(let parsed): number = parsed
         case .failure(let error): return .invalid(error.description)
         }
-        if let entry = try database?.suppressionEntry(for: number.e164) {
+        if let entry = try await store?.suppressionEntry(for: number.e164) {
             return .doNotCall(e164: number.e164, reason: "on the do-not-call list (\(entry.reason), from \(entry.source))")
         }
         if let doNotCallFile {

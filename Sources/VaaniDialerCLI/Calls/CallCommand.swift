@@ -99,11 +99,11 @@ struct CallCommand: AsyncParsableCommand {
     }
 
     /// The number in E.164 once it passed validation and the do-not-call lists, or the exit.
-    func screenedNumber() throws -> String {
+    func screenedNumber() async throws -> String {
         let store = FileManager.default.fileExists(atPath: database.resolvedPath) ? try database.openExistingForReading() : nil
         let verdict: NumberScreen.Verdict
         do {
-            verdict = try NumberScreen(database: store, doNotCallFile: dnc).check(number, defaultRegion: region)
+            verdict = try await NumberScreen(store: store, doNotCallFile: dnc).check(number, defaultRegion: region)
         } catch let error as ContactImportError {
             throw ValidationError(error.description)
         } catch let error as CSVError {
@@ -121,7 +121,7 @@ struct CallCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let e164 = try screenedNumber()
+        let e164 = try await screenedNumber()
         let (poll, timeout) = try durations()
         let request = TriggerCallRequest(
             agentID: agent, contactNumber: e164, name: name, metadata: try metadata(), outboundNumber: outboundNumber,

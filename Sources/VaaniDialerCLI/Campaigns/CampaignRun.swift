@@ -22,7 +22,7 @@ struct CampaignRun {
         do {
             try await dial()
         } catch let error where !(error is ExitCode) && !(error is ValidationError) {
-            guard let storeError = CampaignStoreError.translating(error, path: database.resolvedPath) else { throw error }
+            guard let storeError = database.storeError(for: error) else { throw error }
             FileHandle.standardError.write(Data("error: \(storeError)\n".utf8))
             throw ExitCode.failure
         }
@@ -37,7 +37,7 @@ struct CampaignRun {
         let outcome = try await perform(
             apiKey: apiKey, baseURL: baseURL, logger: options.access.makeLogger(label: "vaani.dialer")
         )
-        try report(outcome)
+        try await report(outcome)
     }
 
     /// Runs the campaign against the API at `baseURL` until it ends, pauses or idles, showing progress,
@@ -48,14 +48,35 @@ struct CampaignRun {
     ///   - logger: Where the engine logs.
     func perform(apiKey: String, baseURL: URL, logger: Logger = Logger(label: "vaani.engine")) async throws -> RunOutcome {
         let store = try database.openExisting()
-        guard let campaign = try store.campaign(named: name) else {
+        guard let campaign = try await store.campaign(named: name) else {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
         }
         let configuration = try resolveSettings(campaign)
-        try store.updateSettings(configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id)
+        try await store.updateSettings(
+            configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id, now: Date())
 
-        let lease = try RunLease.acquire(store, campaign: campaign)
-        defer { lease.release() }
+        let lease = try await RunLease.acquire(store, campaign: campaign)
+        do {
+            let outcome = try await perform(campaign: campaign, store: store, configuration: configuration,
+                lease: lease, apiKey: apiKey, baseURL: baseURL, logger: logger)
+            await lease.release()
+            return outcome
+        } catch {
+            await lease.release()
+            throw error
+        }
+    }
+
+    /// Runs the campaign under `lease`.
+    private func perform(
+        campaign: Campaign,
+        store: any DialerStore,
+        configuration: EngineConfiguration,
+        lease: RunLease,
+        apiKey: String,
+        baseURL: URL,
+        logger: Logger
+    ) async throws -> RunOutcome {
 
         let control = RunControl()
         let signals = SignalWatcher(control: control, campaign: name)
@@ -63,7 +84,7 @@ struct CampaignRun {
 
         let printer = ProgressPrinter(campaign: name)
         defer { printer.finish() }
-        let journal = CampaignJournal(database: store, campaignID: campaign.id)
+        let journal = store.journal(ofCampaign: campaign.id)
         var clientConfiguration = VaaniConfiguration(
             apiKey: apiKey,
             baseURL: baseURL,
@@ -115,7 +136,7 @@ struct CampaignRun {
     func resolveSettings(_ campaign: Campaign) throws -> EngineConfiguration {
         do {
             var configuration = try EngineConfiguration(stored: campaign.settings)
-            let defaultFile = "campaigns/\(CampaignDatabase.campaignFileStem(campaign.name)).json"
+            let defaultFile = "campaigns/\(Campaign.fileStem(ofName: campaign.name)).json"
             if let path = options.campaignFile ?? (FileManager.default.fileExists(atPath: defaultFile) ? defaultFile : nil) {
                 configuration = try configuration.applying(CampaignFile.load(path: path))
             }
@@ -133,10 +154,10 @@ struct CampaignRun {
     }
 
     /// Prints how the run ended with the words to continue, and exits with the outcome's code.
-    func report(_ outcome: RunOutcome) throws {
+    func report(_ outcome: RunOutcome) async throws {
         let store = try database.openExisting()
-        guard let campaign = try store.campaign(named: name) else { return }
-        let counts = try store.contactCounts(ofCampaign: campaign.id)
+        guard let campaign = try await store.campaign(named: name) else { return }
+        let counts = try await store.contactCounts(ofCampaign: campaign.id)
         let summary = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             .joined(separator: ", ")
         switch outcome {

@@ -15,8 +15,8 @@ struct PauseCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let (journal, _) = try CampaignControl.open(name, database)
-        try CampaignControl.change(name, journal) { lifecycle in
+        let (journal, _) = try await CampaignControl.open(name, database)
+        try await CampaignControl.change(name, journal) { lifecycle in
             if case .refuse(let reason) = lifecycle.pause(.user) { throw ValidationError("Cannot pause \(name): \(reason).") }
         }
         print("Campaign \(name) paused. A running `vaani-dialer run` stops starting calls. To continue: vaani-dialer resume \(name)")
@@ -36,9 +36,9 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let (journal, _) = try CampaignControl.open(name, database)
+        let (journal, _) = try await CampaignControl.open(name, database)
         var alreadyCancelled = false
-        try CampaignControl.change(name, journal) { lifecycle in
+        try await CampaignControl.change(name, journal) { lifecycle in
             switch lifecycle.cancel() {
             case .refuse(let reason): throw ValidationError("Cannot cancel \(name): \(reason).")
             case .none: alreadyCancelled = true
@@ -50,7 +50,7 @@ struct CancelCommand: AsyncParsableCommand {
             return
         }
         // Once cancelled the campaign never runs again, so its waiting contacts can follow.
-        let cancelled = try journal.cancelWaitingContacts()
+        let cancelled = try await journal.cancelWaitingContacts()
         print("Campaign \(name) cancelled; \(cancelled) waiting contacts will not be called. Calls in progress are followed by a running runner.")
     }
 }
@@ -61,24 +61,24 @@ enum CampaignControl {
     /// again when a runner changed the state meanwhile (it may just have completed).
     static func change(
         _ name: String,
-        _ journal: CampaignJournal,
+        _ journal: any DispatchJournal,
         _ transition: (inout CampaignLifecycle) throws -> Void
-    ) throws {
+    ) async throws {
         for _ in 0..<10 {
-            let stored = try journal.campaignState()
+            let stored = try await journal.campaignState()
             var lifecycle = CampaignLifecycle(state: stored)
             try transition(&lifecycle)
             if lifecycle.state == stored { return }
-            if try journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state) { return }
+            if try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state) { return }
         }
         throw ValidationError("The state of campaign \(name) kept changing while it was being changed; try again.")
     }
 
-    static func open(_ name: String, _ database: DatabaseOptions) throws -> (CampaignJournal, Campaign) {
+    static func open(_ name: String, _ database: DatabaseOptions) async throws -> (any DispatchJournal, Campaign) {
         let store = try database.openExisting()
-        guard let campaign = try store.campaign(named: name) else {
+        guard let campaign = try await store.campaign(named: name) else {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath).")
         }
-        return (CampaignJournal(database: store, campaignID: campaign.id), campaign)
+        return (store.journal(ofCampaign: campaign.id), campaign)
     }
 }

@@ -18,14 +18,14 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try database.openExistingForReading()
-        guard let campaign = try store.campaign(named: name) else {
+        guard let campaign = try await store.campaign(named: name) else {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
         }
         let configuration = try CampaignRun(name: name, database: database, options: options).resolveSettings(campaign)
-        let journal = CampaignJournal(database: store, campaignID: campaign.id)
-        let plan = try CampaignPlan.make(journal: journal, configuration: configuration, now: Date())
+        let journal = store.journal(ofCampaign: campaign.id)
+        let plan = try await CampaignPlan.make(journal: journal, configuration: configuration, now: Date())
         let total = plan.counts.values.reduce(0, +)
-        print("Campaign \(name) — agent \(campaign.agentID), \(total) contacts, status \(try journal.campaignState().description)")
+        print("Campaign \(name) — agent \(campaign.agentID), \(total) contacts, status \(try await journal.campaignState().description)")
         if plan.unfinished > 0 {
             print("  reconcile first: \(plan.unfinished) attempts left unfinished by an earlier run")
         }

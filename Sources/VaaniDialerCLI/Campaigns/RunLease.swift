@@ -14,16 +14,16 @@ struct RunLease: Sendable {
     static let duration: TimeInterval = 60
     static let renewal: Duration = .seconds(15)
 
-    let store: CampaignDatabase
+    let store: any CampaignLeases
     let campaignID: Int64
     let pid: Int32
     let host: String
 
-    static func acquire(_ store: CampaignDatabase, campaign: Campaign) throws -> RunLease {
+    static func acquire(_ store: any CampaignLeases, campaign: Campaign) async throws -> RunLease {
         let pid = getpid()
         let host = ProcessInfo.processInfo.hostName
         let lease = RunLease(store: store, campaignID: campaign.id, pid: pid, host: host)
-        switch try lease.take() {
+        switch try await lease.take() {
         case .acquired:
             return lease
         case .heldBy(let holder):
@@ -35,8 +35,11 @@ struct RunLease: Sendable {
         }
     }
 
-    private func take() throws -> CampaignDatabase.LeaseAcquisition {
-        try store.acquireLease(ofCampaign: campaignID, pid: pid, host: host, duration: Self.duration) { holder in
+    private func take() async throws -> LeaseAcquisition {
+        let host = host
+        return try await store.acquireLease(
+            ofCampaign: campaignID, pid: pid, host: host, duration: Self.duration, now: Date()
+        ) { holder in
             holder.host == host && !Self.processExists(holder.pid)
         }
     }
@@ -45,12 +48,12 @@ struct RunLease: Sendable {
     func keepRenewed() async throws {
         while true {
             try await Task.sleep(for: Self.renewal)
-            _ = try take()
+            _ = try await take()
         }
     }
 
-    func release() {
-        try? store.releaseLease(ofCampaign: campaignID, pid: pid, host: host)
+    func release() async {
+        try? await store.releaseLease(ofCampaign: campaignID, pid: pid, host: host, now: Date())
     }
 
     /// Whether a process with this id exists on this host (`kill(pid, 0)` succeeds or is refused for

@@ -47,20 +47,21 @@ struct DemoCommand: AsyncParsableCommand {
                 contacts, "--campaign", DemoScenario.campaign, "--agent", SimulatorConfiguration.demoAgentID,
                 "--region", "IN", "--db", databasePath,
             ]).run()
-            let database = try CampaignDatabase.open(at: databasePath)
-            guard let campaign = try database.campaign(named: DemoScenario.campaign) else {
+            let database = try DatabaseOptions.parse(["--db", databasePath])
+            let store = try database.openExisting()
+            guard let campaign = try await store.campaign(named: DemoScenario.campaign) else {
                 throw ValidationError("the demo campaign is missing from \(databasePath) after its import")
             }
 
             print("\n== Run campaign \(DemoScenario.campaign)")
             let run = CampaignRun(
                 name: DemoScenario.campaign,
-                database: try DatabaseOptions.parse(["--db", databasePath]),
+                database: database,
                 options: try RunOptions.parse(DemoScenario.runArguments)
             )
             var outcome = try await run.perform(apiKey: simulator.apiKey, baseURL: simulator.baseURL, logger: logger)
             if outcome == .paused(.insufficientBalance) {
-                let counts = try database.contactCounts(ofCampaign: campaign.id)
+                let counts = try await store.contactCounts(ofCampaign: campaign.id)
                 let final = counts.filter { $0.key.isFinal }.values.reduce(0, +)
                 let waiting = counts.filter { !$0.key.isFinal }.values.reduce(0, +)
                 print(
@@ -73,21 +74,21 @@ struct DemoCommand: AsyncParsableCommand {
                 outcome = try await run.perform(apiKey: simulator.apiKey, baseURL: simulator.baseURL, logger: logger)
             }
             guard outcome == .completed else {
-                try run.report(outcome)
+                try await run.report(outcome)
                 throw ExitCode.failure
             }
-            try run.report(outcome)
+            try await run.report(outcome)
 
             let stats = try await simulator.stats()
             print(Self.apiSummary(stats))
 
             print("\n== Reports")
-            let reporter = CampaignReporter(database: database)
+            let reporter = CampaignReporter(store: store)
             let base = (output as NSString).appendingPathComponent(DemoScenario.campaign)
-            try reporter.exportCSV(campaign: DemoScenario.campaign, to: .file(path: base + ".csv"))
-            try reporter.exportJSONLines(campaign: DemoScenario.campaign, to: .file(path: base + ".jsonl"))
-            try reporter.exportHTML(campaign: DemoScenario.campaign, to: .file(path: base + ".html"))
-            print(try reporter.status(campaign: DemoScenario.campaign).renderedText())
+            try await reporter.exportCSV(campaign: DemoScenario.campaign, to: .file(path: base + ".csv"))
+            try await reporter.exportJSONLines(campaign: DemoScenario.campaign, to: .file(path: base + ".jsonl"))
+            try await reporter.exportHTML(campaign: DemoScenario.campaign, to: .file(path: base + ".html"))
+            print(try await reporter.status(campaign: DemoScenario.campaign).renderedText())
             print("\nReports written to \(output)/: \(DemoScenario.campaign).html (open it in a browser), "
                 + "\(DemoScenario.campaign).csv, \(DemoScenario.campaign).jsonl; rejected rows in "
                 + "\(DemoScenario.campaign)-rejects.csv. Look around with: vaani-dialer status \(DemoScenario.campaign) --db \(databasePath)")

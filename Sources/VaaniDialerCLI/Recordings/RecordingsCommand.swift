@@ -40,10 +40,10 @@ struct RecordingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try database.openExistingForReading()
-        guard let campaign = try store.campaign(named: name) else {
+        guard let campaign = try await store.campaign(named: name) else {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath).")
         }
-        let calls = try store.calls(ofCampaign: campaign.id, withStatus: outcome)
+        let calls = try await store.calls(ofCampaign: campaign.id, withStatus: outcome)
         let directory = URL(fileURLWithPath: output, isDirectory: true)
         do {
             try FileManager.default.createDirectory(

@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import SimulatorHarness
@@ -24,7 +25,7 @@ struct SimulatorRunTests {
 
     struct Campaign {
         let database: CampaignDatabase
-        let journal: CampaignJournal
+        let journal: SQLiteDispatchJournal
         let numbers: [String]
     }
 
@@ -36,7 +37,7 @@ struct SimulatorRunTests {
             numbers.enumerated().map { NewContact(rowNumber: $0.offset + 2, name: "Person \($0.offset)", phoneE164: $0.element) },
             intoCampaign: campaign.id
         )
-        return Campaign(database: database, journal: CampaignJournal(database: database, campaignID: campaign.id), numbers: numbers)
+        return Campaign(database: database, journal: SQLiteDispatchJournal(database: database, campaignID: campaign.id), numbers: numbers)
     }
 
     static func run(

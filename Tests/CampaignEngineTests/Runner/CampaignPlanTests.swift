@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 @Suite("Campaign plan")
 struct CampaignPlanTests {
     @Test("counts who would be dialed now, who waits for a window or a redial, and who is skipped")
-    func plan() throws {
+    func plan() async throws {
         // 1_800_000_000 is 08:00 UTC: 13:30 in Kolkata, 03:00 in New York.
         let origin = Date(timeIntervalSince1970: 1_800_000_000)
         let database = try CampaignDatabase.inMemory()
@@ -21,7 +22,7 @@ struct CampaignPlanTests {
             ],
             intoCampaign: campaign.id
         )
-        let journal = CampaignJournal(database: database, campaignID: campaign.id)
+        let journal = SQLiteDispatchJournal(database: database, campaignID: campaign.id)
         _ = try database.suppress([SuppressionEntry(phoneE164: "+919800000002", reason: "opted out", source: "test")])
         let contacts = try journal.dueContacts(now: origin, afterID: 0, limit: 10)
         try journal.apply([
@@ -30,7 +31,7 @@ struct CampaignPlanTests {
         ])
         var configuration = EngineConfiguration(rate: 2)
         configuration.callingHours = try CallingHours(parsingHours: "09:00-21:00")
-        let plan = try CampaignPlan.make(journal: journal, configuration: configuration, now: origin)
+        let plan = try await CampaignPlan.make(journal: journal, configuration: configuration, now: origin)
         #expect(plan.dialNow == 1)
         #expect(plan.newlySuppressed == 1)
         #expect(plan.waitingForWindow == 1)
@@ -43,7 +44,7 @@ struct CampaignPlanTests {
 
         configuration.callingHours = nil
         configuration.rate = 0
-        let unbounded = try CampaignPlan.make(journal: journal, configuration: configuration, now: origin)
+        let unbounded = try await CampaignPlan.make(journal: journal, configuration: configuration, now: origin)
         #expect(unbounded.dialNow == 2)
         #expect(unbounded.estimatedSeconds == nil)
         #expect(unbounded.warnings.count == 2)

@@ -1,3 +1,4 @@
+import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import Foundation

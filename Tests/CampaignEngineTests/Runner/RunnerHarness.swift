@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import Foundation
@@ -8,7 +9,7 @@ struct RunnerHarness {
     struct TimedOut: Error {}
 
     let database: CampaignDatabase
-    let journal: CampaignJournal
+    let journal: SQLiteDispatchJournal
     let clock = ManualClock()
     let origin: Date
     let vaani: FakeVaani
@@ -34,7 +35,7 @@ struct RunnerHarness {
             },
             intoCampaign: campaign.id
         )
-        journal = CampaignJournal(database: self.database, campaignID: campaign.id)
+        journal = SQLiteDispatchJournal(database: self.database, campaignID: campaign.id)
         self.origin = origin
         vaani = FakeVaani(clock: clock, origin: origin)
     }

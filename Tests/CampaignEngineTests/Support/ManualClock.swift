@@ -1,3 +1,4 @@
+import CampaignStore
 import Synchronization
 
 /// A clock that moves only when a test advances it; `sleep` suspends until then. Lets the scheduler's

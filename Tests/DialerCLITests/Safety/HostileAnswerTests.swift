@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import SimulatorHarness

@@ -1,3 +1,4 @@
+import CampaignStore
 import Foundation
 
 /// A private scratch directory (0700) removed when the test ends, with helpers for the files a test

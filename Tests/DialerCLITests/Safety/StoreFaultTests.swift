@@ -1,3 +1,4 @@
+@testable import SQLiteStore
 import CampaignEngine
 import CampaignStore
 import ContactImport
@@ -63,7 +64,7 @@ struct StoreFaultTests {
         )
         return try await VaaniClient.withClient(client) { client in
             try await CampaignRunner(
-                journal: CampaignJournal(database: store, campaignID: campaign.id),
+                journal: SQLiteDispatchJournal(database: store, campaignID: campaign.id),
                 calls: VaaniCallService(client: client), agentID: campaign.agentID,
                 configuration: configuration, clock: ContinuousClock()
             ).run()
@@ -128,7 +129,7 @@ struct StoreFaultTests {
             do {
                 let capped = try Self.cappedDatabase(at: path, extraPages: 40)
                 let failure = await #expect(throws: (any Error).self) {
-                    _ = try await ContactImporter(database: capped).importContacts(from: csv, options: options)
+                    _ = try await ContactImporter(store: capped).importContacts(from: csv, options: options)
                 }
                 let error = try #require(failure)
                 let translated = try #require(CampaignStoreError.translating(error, path: path))
@@ -142,7 +143,7 @@ struct StoreFaultTests {
             // What was kept is exactly the first rows of the file, unchanged.
             #expect(partial == numbers.prefix(partial.count).enumerated().map { "\($0.offset + 2)|Person \($0.offset)|\($0.element)|pending|0" })
 
-            let summary = try await ContactImporter(database: store).importContacts(from: csv, options: options)
+            let summary = try await ContactImporter(store: store).importContacts(from: csv, options: options)
             #expect(summary.counts.imported == numbers.count - partial.count)
             let complete = try Self.snapshot(store, "big")
             #expect(complete == numbers.enumerated().map { "\($0.offset + 2)|Person \($0.offset)|\($0.element)|pending|0" })
