@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "SQLiteStore", targets: ["SQLiteStore"]),
         .library(name: "ContactImport", targets: ["ContactImport"]),
         .library(name: "CampaignEngine", targets: ["CampaignEngine"]),
+        .library(name: "CampaignService", targets: ["CampaignService"]),
         .library(name: "CampaignReports", targets: ["CampaignReports"]),
         .library(name: "SimulatorHarness", targets: ["SimulatorHarness"]),
     ],
@@ -119,6 +120,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        /// Runs any number of campaigns of one store as a swift-service-lifecycle service: leases with
+        /// an owner per runner, graceful shutdown of every runner.
+        .target(
+            name: "CampaignService",
+            dependencies: [
+                "CampaignEngine", "CampaignStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
@@ -132,11 +144,12 @@ let package = Package(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
-                "CampaignEngine", "CampaignReports", "SimulatorHarness",
+                "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -216,6 +229,16 @@ let package = Package(
             name: "CampaignEngineTests",
             dependencies: [
                 "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CampaignServiceTests",
+            dependencies: [
+                "CampaignService", "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator",
+                "SimulatorHarness",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

@@ -69,25 +69,4 @@ struct CampaignTests {
         #expect(running.pauseReason == nil)
         #expect(throws: CampaignStoreError.self) { try database.setStatus(.running, ofCampaign: 999) }
     }
-
-    @Test("the lease goes to one process at a time until it expires, is taken over or released")
-    func lease() throws {
-        let database = try CampaignDatabase.inMemory()
-        let campaign = try database.createCampaign(name: "c", agentID: "a")
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let first = try database.acquireLease(ofCampaign: campaign.id, pid: 10, host: "h", duration: 30, now: now)
-        #expect(first == .acquired(CampaignLease(pid: 10, host: "h", expiresAt: now.addingTimeInterval(30))))
-        let second = try database.acquireLease(ofCampaign: campaign.id, pid: 11, host: "h", duration: 30, now: now.addingTimeInterval(5))
-        #expect(second == .heldBy(CampaignLease(pid: 10, host: "h", expiresAt: now.addingTimeInterval(30))))
-        let takeOver = try database.acquireLease(
-            ofCampaign: campaign.id, pid: 11, host: "h", duration: 30, now: now.addingTimeInterval(5), takeOver: { $0.pid == 10 }
-        )
-        #expect(takeOver == .acquired(CampaignLease(pid: 11, host: "h", expiresAt: now.addingTimeInterval(35))))
-        let afterExpiry = try database.acquireLease(ofCampaign: campaign.id, pid: 12, host: "h", duration: 30, now: now.addingTimeInterval(60))
-        #expect(afterExpiry == .acquired(CampaignLease(pid: 12, host: "h", expiresAt: now.addingTimeInterval(90))))
-        try database.releaseLease(ofCampaign: campaign.id, pid: 11, host: "h")
-        #expect(try database.campaign(id: campaign.id)?.lease?.pid == 12)
-        try database.releaseLease(ofCampaign: campaign.id, pid: 12, host: "h")
-        #expect(try database.campaign(id: campaign.id)?.lease == nil)
-    }
 }

@@ -1,4 +1,5 @@
 import CampaignStore
+import SQLiteStore
 import ContactImport
 import SimulatorHarness
 import Foundation
@@ -79,6 +80,59 @@ struct KillAndResumeTests {
                 csv: directory.appendingPathComponent("journey.csv").path, ledger: ledger, numbers: numbers,
                 dnd: numbers[7]
             )
+        }
+    }
+
+    @Test("SIGTERM stops a run gracefully: in-flight requests finish, exit 130, the lease is free, resume completes")
+    func terminateAndResume() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("terminate-resume-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let numbers = (0..<120).map { "+9198765\(String(format: "%05d", 20_000 + $0))" }
+        let csv = "name,phone\n" + numbers.enumerated().map { "Contact \($0.offset),\($0.element)\n" }.joined()
+        try csv.write(to: directory.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
+        let database = directory.appendingPathComponent("dialer.sqlite").path
+
+        let configuration = SimulatorConfiguration(
+            seed: 4, speed: 600, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0)
+        try await withSimulator(configuration) { simulator in
+            let environment = ["VAANI_API_KEY": simulator.apiKey, "VAANI_BASE_URL": simulator.baseURL.absoluteString]
+            let imported = try await DialerProcess.run(
+                ["import", "contacts.csv", "--campaign", "gentle", "--agent", SimulatorConfiguration.demoAgentID,
+                 "--db", database],
+                in: directory, environment: environment, timeout: .seconds(60)
+            )
+            #expect(imported.status == 0, "\(imported.allOutput)")
+            let runArguments = [
+                "--db", database, "--rate", "15", "--concurrency", "4", "--calling-hours", "none",
+                "--poll-interval", "200ms", "--request-timeout", "5s",
+            ]
+            let first = try DialerProcess.start(["run", "gentle"] + runArguments, in: directory, environment: environment)
+            let deadline = ContinuousClock.now + .seconds(90)
+            while try await simulator.ledger().count < 20, first.process.isRunning, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(first.process.isRunning, "the run ended before it could be stopped")
+            kill(first.process.processIdentifier, SIGTERM)
+            let stopped = try await first.finish()
+            #expect(stopped.status == 130, "\(stopped.allOutput)")
+            #expect(stopped.allOutput.contains("Stopping: no new calls"))
+            #expect(stopped.allOutput.contains("vaani-dialer resume gentle"))
+            let store = try CampaignDatabase.open(at: database)
+            let campaign = try #require(try store.campaign(named: "gentle"))
+            #expect(campaign.lease == nil, "a graceful stop gives the lease back")
+            #expect(campaign.status == .ready)
+            let counts = try store.contactCounts(ofCampaign: campaign.id)
+            #expect(counts[.dialing] == nil && counts[.unknown] == nil, "in-flight requests were finished: \(counts)")
+
+            let resumed = try await DialerProcess.run(
+                ["resume", "gentle"] + runArguments, in: directory, environment: environment, timeout: .seconds(120)
+            )
+            #expect(resumed.status == 0, "\(resumed.allOutput)")
+            let ledger = try await simulator.ledger()
+            #expect(ledger.count == numbers.count)
+            #expect(Set(ledger.map(\.contactNumber)) == Set(numbers))
         }
     }
 

@@ -88,43 +88,44 @@ struct CampaignCatalogConformanceTests {
         }
     }
 
-    @Test("Leases: one holder at a time, renewal, expiry, take-over and release", arguments: ConformingStore.all)
+    @Test("Leases: one runner at a time, renewal, expiry, take-over and release", arguments: ConformingStore.all)
     func leases(_ kind: ConformingStore) async throws {
         try await kind.with { store in
             let campaign = try await StoreFixtures.campaign(store, contacts: 0)
             let now = StoreFixtures.now
-            let first = try await store.acquireLease(
-                ofCampaign: campaign.id, pid: 10, host: "a", duration: 60, now: now, takeOver: { _ in false })
-            guard case .acquired(let lease) = first else {
-                Issue.record("the free lease was refused: \(first)")
-                return
+            let a = LeaseOwner(id: "runner-a", pid: 10, host: "h1")
+            // Another runner in the same process is another owner.
+            let b = LeaseOwner(id: "runner-b", pid: 10, host: "h1")
+            let c = LeaseOwner(id: "runner-c", pid: 12, host: "h2")
+            let d = LeaseOwner(id: "runner-d", pid: 13, host: "h3")
+            func lease(_ owner: LeaseOwner, expiring seconds: TimeInterval) -> CampaignLease {
+                CampaignLease(ownerID: owner.id, pid: owner.pid, host: owner.host, expiresAt: now + seconds)
             }
-            #expect(lease == CampaignLease(pid: 10, host: "a", expiresAt: now.addingTimeInterval(60)))
-            #expect(try await store.campaign(id: campaign.id)?.lease == lease)
+            let first = try await store.acquireLease(
+                ofCampaign: campaign.id, owner: a, duration: 60, now: now, takeOver: { _ in false })
+            #expect(first == .acquired(lease(a, expiring: 60)))
+            #expect(try await store.campaign(id: campaign.id)?.lease == lease(a, expiring: 60))
             let other = try await store.acquireLease(
-                ofCampaign: campaign.id, pid: 11, host: "b", duration: 60, now: now.addingTimeInterval(1),
-                takeOver: { _ in false })
-            #expect(other == .heldBy(lease))
+                ofCampaign: campaign.id, owner: b, duration: 60, now: now + 1, takeOver: { _ in false })
+            #expect(other == .heldBy(lease(a, expiring: 60)))
             let renewed = try await store.acquireLease(
-                ofCampaign: campaign.id, pid: 10, host: "a", duration: 60, now: now.addingTimeInterval(30),
-                takeOver: { _ in false })
-            #expect(renewed == .acquired(CampaignLease(pid: 10, host: "a", expiresAt: now.addingTimeInterval(90))))
+                ofCampaign: campaign.id, owner: a, duration: 60, now: now + 30, takeOver: { _ in false })
+            #expect(renewed == .acquired(lease(a, expiring: 90)))
             let takenOver = try await store.acquireLease(
-                ofCampaign: campaign.id, pid: 12, host: "c", duration: 60, now: now.addingTimeInterval(31),
-                takeOver: { holder in holder.pid == 10 })
-            #expect(takenOver == .acquired(CampaignLease(pid: 12, host: "c", expiresAt: now.addingTimeInterval(91))))
+                ofCampaign: campaign.id, owner: c, duration: 60, now: now + 31,
+                takeOver: { holder in holder.ownerID == "runner-a" && holder.pid == 10 && holder.host == "h1" })
+            #expect(takenOver == .acquired(lease(c, expiring: 91)))
             // Only the holder releases it.
-            try await store.releaseLease(ofCampaign: campaign.id, pid: 10, host: "a", now: now.addingTimeInterval(32))
-            #expect(try await store.campaign(id: campaign.id)?.lease?.pid == 12)
+            try await store.releaseLease(ofCampaign: campaign.id, owner: a, now: now + 32)
+            #expect(try await store.campaign(id: campaign.id)?.lease?.ownerID == "runner-c")
             let expired = try await store.acquireLease(
-                ofCampaign: campaign.id, pid: 13, host: "d", duration: 60, now: now.addingTimeInterval(200),
-                takeOver: { _ in false })
-            #expect(expired == .acquired(CampaignLease(pid: 13, host: "d", expiresAt: now.addingTimeInterval(260))))
-            try await store.releaseLease(ofCampaign: campaign.id, pid: 13, host: "d", now: now.addingTimeInterval(201))
+                ofCampaign: campaign.id, owner: d, duration: 60, now: now + 200, takeOver: { _ in false })
+            #expect(expired == .acquired(lease(d, expiring: 260)))
+            try await store.releaseLease(ofCampaign: campaign.id, owner: d, now: now + 201)
             #expect(try await store.campaign(id: campaign.id)?.lease == nil)
             await #expect(throws: CampaignStoreError.self) {
                 _ = try await store.acquireLease(
-                    ofCampaign: campaign.id + 1000, pid: 1, host: "x", duration: 1, now: now, takeOver: { _ in false })
+                    ofCampaign: campaign.id + 1000, owner: a, duration: 1, now: now, takeOver: { _ in false })
             }
         }
     }

@@ -45,8 +45,10 @@ public struct Campaign: Sendable, Hashable, Identifiable {
     }
 }
 
-/// The single-runner lock of a campaign: which process holds it, and until when.
+/// The single-runner lock of a campaign: which runner holds it, and until when.
 public struct CampaignLease: Sendable, Hashable {
+    /// The holding runner's id, unique among every runner of every process.
+    public var ownerID: String
     /// The holder's process id.
     public var pid: Int32
     /// The holder's host name.
@@ -55,7 +57,8 @@ public struct CampaignLease: Sendable, Hashable {
     public var expiresAt: Date
 
     /// Creates a lease value.
-    public init(pid: Int32, host: String, expiresAt: Date) {
+    public init(ownerID: String, pid: Int32, host: String, expiresAt: Date) {
+        self.ownerID = ownerID
         self.pid = pid
         self.host = host
         self.expiresAt = expiresAt

@@ -1,19 +1,19 @@
 public import Foundation
 
-/// The single-runner lease of a campaign: which process dials it, and until when.
+/// The single-runner lease of a campaign: which runner dials it, and until when.
 public protocol CampaignLeases: Sendable {
-    /// Takes the lease of campaign `id`, in one transaction: granted when nobody holds it, when it has
-    /// expired, when the caller already holds it (a renewal), or when `takeOver` says the holder is gone.
+    /// Takes the lease of campaign `id` for `owner`, in one transaction: granted when nobody holds it,
+    /// when it has expired, when `owner` already holds it (a renewal), or when `takeOver` says the
+    /// holder is gone.
     /// - Throws: ``CampaignStoreError/campaignNotFound(id:)``.
     func acquireLease(
         ofCampaign id: Int64,
-        pid: Int32,
-        host: String,
+        owner: LeaseOwner,
         duration: TimeInterval,
         now: Date,
         takeOver: @Sendable (CampaignLease) -> Bool
     ) async throws -> LeaseAcquisition
 
-    /// Gives up the lease of campaign `id` if `pid` on `host` holds it; does nothing otherwise.
-    func releaseLease(ofCampaign id: Int64, pid: Int32, host: String, now: Date) async throws
+    /// Gives up the lease of campaign `id` if `owner` holds it; does nothing otherwise.
+    func releaseLease(ofCampaign id: Int64, owner: LeaseOwner, now: Date) async throws
 }

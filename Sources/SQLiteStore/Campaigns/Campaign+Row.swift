@@ -24,7 +24,10 @@ extension Campaign: FetchableRecord, TableRecord {
         }
         var lease: CampaignLease?
         if let pid: Int32 = row["lease_owner_pid"], let expires: Int64 = row["lease_expires_at"] {
-            lease = CampaignLease(pid: pid, host: row["lease_owner_host"] ?? "", expiresAt: Date(epochMilliseconds: expires))
+            let host: String = row["lease_owner_host"] ?? ""
+            lease = CampaignLease(
+                ownerID: row["lease_owner_id"] ?? "\(host):\(pid)", pid: pid, host: host,
+                expiresAt: Date(epochMilliseconds: expires))
         }
         self.init(
             id: row["id"],

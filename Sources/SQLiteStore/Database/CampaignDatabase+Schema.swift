@@ -20,6 +20,16 @@ extension CampaignDatabase {
         migrator.registerMigration("v4: a stored attempt namespace per campaign") { db in
             try db.execute(sql: v4AttemptNamespace)
         }
+        migrator.registerMigration("v5: a lease owner id per runner") { db in
+            // A lease taken before this version names only its process; its owner id is that process's.
+            try db.execute(
+                sql: """
+                    ALTER TABLE campaigns ADD COLUMN lease_owner_id TEXT;
+                    UPDATE campaigns SET lease_owner_id = lease_owner_host || ':' || lease_owner_pid
+                    WHERE lease_owner_pid IS NOT NULL;
+                    """
+            )
+        }
         return migrator
     }
 

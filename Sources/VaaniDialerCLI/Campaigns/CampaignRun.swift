@@ -1,8 +1,11 @@
 import ArgumentParser
 import CampaignEngine
+import CampaignService
 import CampaignStore
 import Foundation
 import Logging
+import ServiceLifecycle
+import UnixSignals
 import VaaniAPI
 
 #if canImport(Glibc)
@@ -55,36 +58,8 @@ struct CampaignRun {
         try await store.updateSettings(
             configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id, now: Date())
 
-        let lease = try await RunLease.acquire(store, campaign: campaign)
-        do {
-            let outcome = try await perform(campaign: campaign, store: store, configuration: configuration,
-                lease: lease, apiKey: apiKey, baseURL: baseURL, logger: logger)
-            await lease.release()
-            return outcome
-        } catch {
-            await lease.release()
-            throw error
-        }
-    }
-
-    /// Runs the campaign under `lease`.
-    private func perform(
-        campaign: Campaign,
-        store: any DialerStore,
-        configuration: EngineConfiguration,
-        lease: RunLease,
-        apiKey: String,
-        baseURL: URL,
-        logger: Logger
-    ) async throws -> RunOutcome {
-
-        let control = RunControl()
-        let signals = SignalWatcher(control: control, campaign: name)
-        defer { signals.cancel() }
-
         let printer = ProgressPrinter(campaign: name)
         defer { printer.finish() }
-        let journal = store.journal(ofCampaign: campaign.id)
         var clientConfiguration = VaaniConfiguration(
             apiKey: apiKey,
             baseURL: baseURL,
@@ -93,33 +68,53 @@ struct CampaignRun {
             maxConnections: max(16, configuration.concurrency + 8)
         )
         clientConfiguration.connectTimeout = min(clientConfiguration.connectTimeout, configuration.requestTimeout)
+        let service = CampaignService(store: store, clock: ContinuousClock(), logger: logger) {
+            FileHandle.standardError.write(
+                Data("\nStopping: no new calls; waiting for in-flight requests (Ctrl-\\ to exit at once)…\n".utf8)
+            )
+        }
+        // SIGINT and SIGTERM stop gracefully; SIGQUIT (Ctrl-\) cancels at once, which the journal's
+        // per-batch transactions make as safe as a kill.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [service], gracefulShutdownSignals: [.sigint, .sigterm], cancellationSignals: [.sigquit],
+                logger: logger
+            )
+        )
 
         do {
             return try await VaaniClient.withClient(clientConfiguration, logger: logger) { client in
-                let runner = CampaignRunner(
-                    journal: journal,
-                    calls: LoggingCallService(base: VaaniCallService(client: client), logger: logger),
-                    agentID: campaign.agentID,
+                let request = CampaignRunRequest(
+                    campaign: campaign,
                     configuration: configuration,
-                    clock: ContinuousClock(),
-                    control: control,
+                    calls: LoggingCallService(base: VaaniCallService(client: client), logger: logger),
                     apiKeyFingerprint: APIKeyFingerprint.of(apiKey),
+                    untilIdle: options.untilIdle,
                     logger: logger,
                     onProgress: { printer.update($0) }
                 )
-                return try await withThrowingTaskGroup(of: RunOutcome?.self) { group in
-                    group.addTask { try await runner.run(untilIdle: options.untilIdle) }
-                    group.addTask {
-                        try await lease.keepRenewed()
+                return try await withThrowingTaskGroup(of: RunOutcome?.self) { tasks in
+                    tasks.addTask {
+                        try await group.run()
                         return nil
                     }
-                    defer { group.cancelAll() }
-                    while let result = try await group.next() {
-                        if let outcome = result { return outcome }
+                    let outcome: RunOutcome
+                    do {
+                        outcome = try await service.runCampaign(request)
+                    } catch {
+                        await group.triggerGracefulShutdown()
+                        try? await tasks.waitForAll()
+                        throw error
                     }
-                    throw CancellationError()
+                    await group.triggerGracefulShutdown()
+                    try await tasks.waitForAll()
+                    return outcome
                 }
             }
+        } catch let error as CampaignServiceError {
+            printer.finish()
+            print(error.description)
+            throw ExitCode(5)
         } catch let error as RunError {
             printer.finish()
             switch error {

@@ -294,7 +294,8 @@ struct StoreFaultTests {
                 holder.arguments = ["120"]
                 try holder.run()
                 let host = ProcessInfo.processInfo.hostName
-                _ = try store.acquireLease(ofCampaign: campaign.id, pid: holder.processIdentifier, host: host, duration: 600)
+                let owner = LeaseOwner(id: "\(host):\(holder.processIdentifier)", pid: holder.processIdentifier, host: host)
+                _ = try store.acquireLease(ofCampaign: campaign.id, owner: owner, duration: 600)
                 let arguments = [
                     "run", "leased", "--db", path, "--base-url", simulator.baseURL.absoluteString, "--request-timeout", "5s",
                     "--poll-interval", "50ms", "--calling-hours", "none",
