@@ -4,7 +4,8 @@
 ///
 /// Every method is one transaction. Implementations: `CampaignDatabase` (SQLite, the embedded default).
 public protocol DialerStore:
-    CampaignCatalog, CampaignLeases, SuppressionList, ContactImportStore, RateLimitMemory, ReportSource
+    CampaignCatalog, CampaignLeases, SuppressionList, ContactImportStore, RateLimitMemory, ReportSource,
+    WebhookOutbox
 {
     /// Where the store lives, as users name it in messages: a file path or a database URL without its
     /// password.

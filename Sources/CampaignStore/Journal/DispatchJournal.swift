@@ -44,6 +44,11 @@ public protocol DispatchJournal: Sendable {
     /// - Returns: Whether the status was changed.
     func compareAndSetCampaignState(expected: CampaignState, new: CampaignState) async throws -> Bool
 
+    /// ``compareAndSetCampaignState(expected:new:)`` that also writes `event` to the webhook outbox in
+    /// the same transaction, if and only if the state changed.
+    func compareAndSetCampaignState(expected: CampaignState, new: CampaignState, event: OutboxEvent) async throws
+        -> Bool
+
     /// Marks every waiting (`pending`, `retry_wait`) contact `cancelled`.
     /// - Returns: How many were cancelled.
     func cancelWaitingContacts() async throws -> Int

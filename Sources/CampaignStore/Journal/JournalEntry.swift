@@ -31,6 +31,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var attempt: AttemptChange?
     /// A number to add to the do-not-call list, with the reason.
     public var suppress: (number: String, reason: String)?
+    /// Webhook events that report this change, written to the outbox in the same transaction.
+    public var events: [OutboxEvent]
 
     /// Creates an entry.
     public init(
@@ -40,7 +42,8 @@ public struct JournalEntry: Sendable, Hashable {
         nextAttemptAt: Date? = nil,
         lastError: String? = nil,
         attempt: AttemptChange? = nil,
-        suppress: (number: String, reason: String)? = nil
+        suppress: (number: String, reason: String)? = nil,
+        events: [OutboxEvent] = []
     ) {
         self.contactID = contactID
         self.status = status
@@ -49,6 +52,7 @@ public struct JournalEntry: Sendable, Hashable {
         self.lastError = lastError
         self.attempt = attempt
         self.suppress = suppress
+        self.events = events
     }
 
     /// Entries are equal when every field is.
@@ -56,6 +60,7 @@ public struct JournalEntry: Sendable, Hashable {
         lhs.contactID == rhs.contactID && lhs.status == rhs.status && lhs.attempts == rhs.attempts
             && lhs.nextAttemptAt == rhs.nextAttemptAt && lhs.lastError == rhs.lastError && lhs.attempt == rhs.attempt
             && lhs.suppress?.number == rhs.suppress?.number && lhs.suppress?.reason == rhs.suppress?.reason
+            && lhs.events == rhs.events
     }
 
     /// Hashes every field.
@@ -68,5 +73,6 @@ public struct JournalEntry: Sendable, Hashable {
         hasher.combine(attempt)
         hasher.combine(suppress?.number)
         hasher.combine(suppress?.reason)
+        hasher.combine(events)
     }
 }

@@ -28,18 +28,27 @@ extension CampaignDatabase: DialerStore {
         new: CampaignState,
         now: Date = Date()
     ) throws -> Bool {
-        try writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE campaigns SET status = ?, pause_reason = ?, updated_at = ?
-                    WHERE id = ? AND status = ? AND pause_reason IS ?
-                    """,
-                arguments: [
-                    new.status.rawValue, new.pauseReason, now.epochMilliseconds, id, expected.status.rawValue,
-                    expected.pauseReason,
-                ]
-            )
-            return db.changesCount == 1
-        }
+        try writer.write { db in try Self.compareAndSetState(ofCampaign: id, expected: expected, new: new, now: now, db) }
+    }
+
+    /// Compare-and-set of a campaign's state inside the caller's transaction.
+    static func compareAndSetState(
+        ofCampaign id: Int64,
+        expected: CampaignState,
+        new: CampaignState,
+        now: Date,
+        _ db: Database
+    ) throws -> Bool {
+        try db.execute(
+            sql: """
+                UPDATE campaigns SET status = ?, pause_reason = ?, updated_at = ?
+                WHERE id = ? AND status = ? AND pause_reason IS ?
+                """,
+            arguments: [
+                new.status.rawValue, new.pauseReason, now.epochMilliseconds, id, expected.status.rawValue,
+                expected.pauseReason,
+            ]
+        )
+        return db.changesCount == 1
     }
 }

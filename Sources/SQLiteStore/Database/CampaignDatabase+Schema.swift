@@ -30,8 +30,47 @@ extension CampaignDatabase {
                     """
             )
         }
+        migrator.registerMigration("v6: the webhook outbox") { db in
+            try db.execute(sql: v6WebhookOutbox)
+        }
         return migrator
     }
+
+    /// Endpoints per campaign, events written with the changes they report, and each event's delivery
+    /// to each endpoint.
+    private static let v6WebhookOutbox = """
+        CREATE TABLE webhook_endpoints (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            url TEXT NOT NULL CHECK (length(url) > 0),
+            event_types TEXT,
+            disabled_at INTEGER,
+            disabled_reason TEXT,
+            UNIQUE (campaign_id, url)
+        );
+        CREATE TABLE webhook_events (
+            id TEXT PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            contact_id INTEGER,
+            type TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE INDEX webhook_events_campaign ON webhook_events(campaign_id, occurred_at);
+        CREATE TABLE webhook_deliveries (
+            event_id TEXT NOT NULL REFERENCES webhook_events(id) ON DELETE CASCADE,
+            endpoint_id INTEGER NOT NULL REFERENCES webhook_endpoints(id) ON DELETE CASCADE,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            delivered_at INTEGER,
+            failed_at INTEGER,
+            last_status INTEGER,
+            last_error TEXT,
+            last_attempt_at INTEGER,
+            PRIMARY KEY (event_id, endpoint_id)
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+        """
 
     /// The first migration's identifier, as recorded in databases created by the first release.
     static let v1MigrationID = "v1: campaigns, contacts, attempts, suppression, imports"

@@ -168,6 +168,9 @@ public struct SQLiteDispatchJournal: DispatchJournal {
                             """
                     ).execute(arguments: [suppress.number, suppress.reason, Date().epochMilliseconds])
                 }
+                for event in entry.events {
+                    try CampaignDatabase.insert(event, campaignID: campaignID, due: event.occurredAt, db)
+                }
             }
         }
     }
@@ -233,6 +236,18 @@ public struct SQLiteDispatchJournal: DispatchJournal {
     /// Stores `new` only if the stored status is still `expected`, in one statement.
     public func compareAndSetCampaignState(expected: CampaignState, new: CampaignState) throws -> Bool {
         try database.compareAndSetState(ofCampaign: campaignID, expected: expected, new: new)
+    }
+
+    /// Stores `new` only if the stored status is still `expected`, and then `event`, in one transaction.
+    public func compareAndSetCampaignState(expected: CampaignState, new: CampaignState, event: OutboxEvent) throws
+        -> Bool
+    {
+        try database.writer.write { db in
+            guard try CampaignDatabase.compareAndSetState(ofCampaign: campaignID, expected: expected, new: new, now: Date(), db)
+            else { return false }
+            try CampaignDatabase.insert(event, campaignID: campaignID, due: event.occurredAt, db)
+            return true
+        }
     }
 
     /// Marks every waiting contact `cancelled`.
