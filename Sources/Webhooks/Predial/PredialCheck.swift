@@ -23,6 +23,8 @@ public struct PredialCheck: Sendable {
 
     /// The most bytes of an answer that are read.
     static let answerLimit = 16 * 1024
+    /// The most characters of a reason that are kept.
+    static let reasonLimit = 500
 
     /// Creates a pre-dial check.
     /// - Parameters:
@@ -62,8 +64,9 @@ public struct PredialCheck: Sendable {
             )
         }
         if answer.eligible { return .success(PredialDecision(action: .dial)) }
-        let reason = answer.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .success(PredialDecision(action: .skip, reason: reason?.isEmpty == false ? reason : "not eligible"))
+        let reason = (answer.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kept = reason.count > reasonLimit ? reason.prefix(reasonLimit) + "…" : reason
+        return .success(PredialDecision(action: .skip, reason: kept.isEmpty ? "not eligible" : String(kept)))
     }
 
     /// Why an exchange gave no usable answer.

@@ -85,7 +85,8 @@ public struct WebhookSender: Sendable {
         var body: [UInt8]
     }
 
-    /// Signs and posts a message, within `timeout` from connecting to the end of the answer.
+    /// Signs and posts a message, within `timeout` from connecting to the end of the answer, and keeps
+    /// the first `limit` bytes of the answer (its excerpt is cut to the configuration's size).
     func post(
         _ message: WebhookMessage,
         to endpoint: WebhookEndpoint,
@@ -99,10 +100,10 @@ public struct WebhookSender: Sendable {
         request.headers.add(name: "user-agent", value: configuration.userAgent)
         for field in headers.fields { request.headers.add(name: field.name, value: field.value) }
         request.body = .bytes(ByteBuffer(bytes: message.body))
-        let (client, prepared) = (client, request)
+        let (client, prepared, excerpt) = (client, request, configuration.responseExcerptBytes)
         return await withTaskGroup(of: Exchange?.self) { group in
             group.addTask {
-                await Self.exchange(prepared, client: client, timeout: timeout, keeping: limit)
+                await Self.exchange(prepared, client: client, timeout: timeout, keeping: limit, excerpt: excerpt)
             }
             group.addTask {
                 // The whole exchange's limit: the client's own deadline ends with the answer's head.
@@ -121,7 +122,8 @@ public struct WebhookSender: Sendable {
         _ request: HTTPClientRequest,
         client: HTTPClient,
         timeout: Duration,
-        keeping limit: Int
+        keeping limit: Int,
+        excerpt excerptLimit: Int
     ) async -> Exchange {
         do {
             let response = try await client.execute(request, timeout: timeout.timeAmount)
@@ -135,7 +137,7 @@ public struct WebhookSender: Sendable {
             for name in ["retry-after", "location"] {
                 if let value = response.headers.first(name: name) { headers[name] = value }
             }
-            let excerpt = String(decoding: kept, as: UTF8.self)
+            let excerpt = String(decoding: kept.prefix(excerptLimit), as: UTF8.self)
                 .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
                 .trimmingCharacters(in: .whitespaces)
             let answer = WebhookResponse(status: Int(response.status.code), headers: headers, bodyExcerpt: excerpt)

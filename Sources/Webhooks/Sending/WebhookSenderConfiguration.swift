@@ -7,8 +7,8 @@ public struct WebhookSenderConfiguration: Sendable, Hashable {
     public var connectTimeout: Duration
     /// How many deliveries to one endpoint may be in flight at once.
     public var maximumConcurrentDeliveriesPerEndpoint: Int
-    /// How many bytes of an answer's body are kept for the delivery log (and, for a pre-dial check,
-    /// read as its answer: at least 16 KiB are read there).
+    /// How many bytes of an answer's body are kept, as text, for the delivery log. (A pre-dial check
+    /// reads up to 16 KiB of its answer to decide, and keeps this much of it in an error.)
     public var responseExcerptBytes: Int
     /// The `user-agent` header of every request.
     public var userAgent: String
