@@ -71,6 +71,16 @@ struct PredialCheckTests {
         #expect(unexplained == PredialDecision(action: .skip, reason: "not eligible"))
     }
 
+    @Test("A long reason is kept to 500 characters")
+    func longReason() async throws {
+        let reason = String(repeating: "r", count: 2000)
+        let (decision, _) = try await Self.check(
+            ReceiverAnswer(status: 200, body: #"{"eligible": false, "reason": "\#(reason)"}"#)
+        )
+        #expect(decision.action == .skip)
+        #expect(decision.reason == String(repeating: "r", count: 500) + "…")
+    }
+
     @Test("A timeout follows the policy, skip or dial, and is recorded", arguments: PredialFailurePolicy.allCases)
     func timeout(policy: PredialFailurePolicy) async throws {
         let clock = ContinuousClock()

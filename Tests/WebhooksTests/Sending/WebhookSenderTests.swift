@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 
 @testable import Webhooks
@@ -183,6 +184,32 @@ struct WebhookSenderTests {
         #expect(throws: WebhookError.insecureURL) {
             try WebhookEndpoint(url: "http://crm.example.com/hook", secrets: [Self.secret])
         }
+    }
+
+    @Test("Attempts are logged at debug level with the id, type, status and host; never a secret, a body or a path")
+    func logs() async throws {
+        let lines = LogLines()
+        var logger = Logger(label: "webhooks-test") { _ in CapturingLogHandler(lines: lines) }
+        logger.logLevel = .trace
+        try await WebhookReceiver.with(respond: { _ in ReceiverAnswer(status: 500, body: "no") }) { base, _ in
+            let endpoint = try Self.endpoint(base, "/hooks/T0/B1/xyzTOKEN?key=abc")
+            _ = try await WebhookSender.withSender(now: { Self.now }, logger: logger) { sender in
+                await sender.send(Self.message, to: endpoint)
+            }
+        }
+        let all = lines.all
+        #expect(all.count == 1)
+        let line = try #require(all.first)
+        #expect(line.hasPrefix("debug Webhook attempt: HTTP 500: no"))
+        for expected in [Self.message.id, "campaign.started", "500", "http://127.0.0.1:"] {
+            #expect(line.contains(expected), "\(line)")
+        }
+        for secretPart in [
+            Self.secret.serialized, String(Self.secret.serialized.dropFirst(6).prefix(12)), "xyzTOKEN", "key=abc",
+        ] {
+            #expect(!line.contains(secretPart))
+        }
+        #expect(!line.contains(String(decoding: Self.message.body, as: UTF8.self)))
     }
 
     @Test("During a rotation, a receiver holding either secret verifies every request")
