@@ -28,11 +28,16 @@ struct ReceiverAnswer: Sendable {
     var body: String = ""
     /// How long to wait before answering.
     var delay: Duration = .zero
+    /// Whether to answer only when the test is over: a receiver that never answers in time, however
+    /// slow the machine is.
+    var holdsUntilTheEnd = false
 }
 
 /// Every request a receiver got, and how many were in flight at most.
 final class ReceivedLog: Sendable {
     private let state = Mutex<(requests: [ReceivedRequest], inFlight: Int, mostInFlight: Int)>(([], 0, 0))
+    /// Held requests waiting for the end of the test, and whether it has come.
+    private let held = Mutex<(isOver: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     var requests: [ReceivedRequest] { state.withLock { $0.requests } }
     var mostInFlight: Int { state.withLock { $0.mostInFlight } }
@@ -50,7 +55,28 @@ final class ReceivedLog: Sendable {
         }
     }
 
-    fileprivate func end() { state.withLock { $0.inFlight -= 1 } }
+    fileprivate func finish() { state.withLock { $0.inFlight -= 1 } }
+
+    /// Waits until the test is over.
+    fileprivate func waitForTheEnd() async {
+        await withCheckedContinuation { continuation in
+            let isOver = held.withLock { held in
+                if !held.isOver { held.waiting.append(continuation) }
+                return held.isOver
+            }
+            if isOver { continuation.resume() }
+        }
+    }
+
+    /// Lets held requests answer.
+    fileprivate func release() {
+        let waiting = held.withLock { held in
+            held.isOver = true
+            defer { held.waiting = [] }
+            return held.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
 }
 
 /// A real HTTP server on a free loopback port that plays the user's webhook receiver: each POST is
@@ -67,9 +93,10 @@ enum WebhookReceiver {
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let bytes = try await request.body.collect(upTo: 1 << 20)
             let received = log.begin(path: request.uri.path, headers: headers, body: Array(bytes.readableBytesView))
-            defer { log.end() }
+            defer { log.finish() }
             let answer = respond(received)
             if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
+            if answer.holdsUntilTheEnd { await log.waitForTheEnd() }
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
             for (name, value) in answer.headers { fields[HTTPField.Name(name)!] = value }
@@ -102,6 +129,7 @@ enum WebhookReceiver {
             } catch {
                 outcome = .failure(error)
             }
+            log.release()
             await serviceGroup.triggerGracefulShutdown()
             try await group.waitForAll()
             return try outcome.get()
