@@ -24,7 +24,7 @@ struct PredialCheckTests {
 
     private static func check(
         _ answer: ReceiverAnswer,
-        timeout: Duration = .seconds(5),
+        timeout: Duration = WebhookSenderTests.patience,
         onError: PredialFailurePolicy = .skip
     ) async throws -> (PredialDecision, [ReceivedRequest]) {
         try await WebhookReceiver.with(respond: { _ in answer }) { base, log in
@@ -120,9 +120,11 @@ struct PredialCheckTests {
     @Test("A refused connection follows the policy; the default policy is skip, the default timeout 5 s")
     func refused() async throws {
         let closed = try await WebhookReceiver.with(respond: { _ in ReceiverAnswer(status: 200) }) { base, _ in base }
-        let check = PredialCheck(endpoint: try WebhookEndpoint(url: closed.absoluteString, secrets: [Self.secret]))
-        #expect(check.onError == .skip)
-        #expect(check.timeout == .seconds(5))
+        let endpoint = try WebhookEndpoint(url: closed.absoluteString, secrets: [Self.secret])
+        let defaults = PredialCheck(endpoint: endpoint)
+        #expect(defaults.onError == .skip)
+        #expect(defaults.timeout == .seconds(5))
+        let check = PredialCheck(endpoint: endpoint, timeout: WebhookSenderTests.patience)
         let decision = try await WebhookSender.withSender { sender in await check.check(Self.request, using: sender) }
         #expect(decision == PredialDecision(action: .skip, error: "connection failed: connection refused"))
     }

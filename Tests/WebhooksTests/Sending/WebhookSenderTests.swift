@@ -23,8 +23,12 @@ struct WebhookSenderTests {
         try WebhookEndpoint(url: base.absoluteString + path, secrets: secrets)
     }
 
+    /// Answers are waited for generously: on a loaded machine the test process may not run for a while,
+    /// and only the tests about timeouts are about timing (their receiver never answers in time).
+    static let patience: Duration = .seconds(120)
+
     private static func withSender<Value>(
-        timeout: Duration = .seconds(15),
+        timeout: Duration = patience,
         concurrency: Int = 4,
         _ body: (WebhookSender) async throws -> Value
     ) async throws -> Value {
@@ -199,7 +203,11 @@ struct WebhookSenderTests {
         logger.logLevel = .trace
         try await WebhookReceiver.with(respond: { _ in ReceiverAnswer(status: 500, body: "no") }) { base, _ in
             let endpoint = try Self.endpoint(base, "/hooks/T0/B1/xyzTOKEN?key=abc")
-            _ = try await WebhookSender.withSender(now: { Self.now }, logger: logger) { sender in
+            _ = try await WebhookSender.withSender(
+                configuration: WebhookSenderConfiguration(timeout: Self.patience),
+                now: { Self.now },
+                logger: logger
+            ) { sender in
                 await sender.send(Self.message, to: endpoint)
             }
         }
