@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "CampaignEngine", targets: ["CampaignEngine"]),
         .library(name: "CampaignService", targets: ["CampaignService"]),
         .library(name: "CampaignReports", targets: ["CampaignReports"]),
+        .library(name: "Webhooks", targets: ["Webhooks"]),
         .library(name: "SimulatorHarness", targets: ["SimulatorHarness"]),
     ],
     dependencies: [
@@ -138,6 +139,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Webhooks
+
+        /// Signed Standard Webhooks events for the user's systems: the events and their stable ids, signing
+        /// and verification, the retry schedule, the delivery state machine, the sender and the pre-dial check.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Command line
 
         .executableTarget(
@@ -246,6 +261,16 @@ let package = Package(
             name: "CampaignReportsTests",
             dependencies: [
                 "CampaignReports", "CampaignStore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: [
+                "Webhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,22 @@
+/// SplitMix64: a tiny deterministic generator so that jitter is reproducible in tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A generator that always draws the same value: `.min` puts jitter at its lower bound, `.max` at
+/// its upper bound.
+struct ConstantGenerator: RandomNumberGenerator {
+    var value: UInt64
+
+    mutating func next() -> UInt64 { value }
+}
