@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vaani-dialer", targets: ["VaaniDialerCLI"]),
+        .executable(name: "vaani-dialer-bench", targets: ["VaaniDialerBench"]),
         .library(name: "VaaniAPI", targets: ["VaaniAPI"]),
         .library(name: "VaaniSimulator", targets: ["VaaniSimulator"]),
         .library(name: "PhoneNumbers", targets: ["PhoneNumbers"]),
@@ -124,15 +125,33 @@ let package = Package(
 
         // MARK: Command line
 
+        /// Resolving the API key and base URL from command-line options and the environment under the
+        /// transport policy (no key over plain http to another machine): for every executable.
+        .target(
+            name: "APIAccess",
+            dependencies: ["VaaniAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
-                "CampaignEngine", "CampaignReports", "SimulatorHarness",
+                "CampaignEngine", "CampaignReports", "SimulatorHarness", "APIAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        /// `vaani-dialer-bench`: the benchmark commands, apart from the shipped `vaani-dialer`.
+        .executableTarget(
+            name: "VaaniDialerBench",
+            dependencies: [
+                "APIAccess", "VaaniAPI", "PhoneNumbers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -214,8 +233,8 @@ let package = Package(
         .testTarget(
             name: "DialerCLITests",
             dependencies: [
-                "VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "ContactImport", "CampaignEngine", "VaaniAPI",
-                "VaaniSimulator",
+                "VaaniDialerCLI", "APIAccess", "SimulatorHarness", "CampaignStore", "ContactImport", "CampaignEngine",
+                "VaaniAPI", "VaaniSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,3 +1,4 @@
+import APIAccess
 import CampaignStore
 import SimulatorHarness
 import Foundation
