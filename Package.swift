@@ -87,6 +87,9 @@ let package = Package(
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
         /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
         .target(name: "CSVFormat", swiftSettings: strictSettings),
+        /// Replacing a file whole: written under a temporary name beside it, renamed into place once
+        /// complete (reports, rejects, recordings); no dependencies.
+        .target(name: "FileReplacement", swiftSettings: strictSettings),
         /// Campaigns, contacts, attempts and suppression in SQLite.
         .target(
             name: "CampaignStore",
@@ -99,7 +102,7 @@ let package = Package(
         /// Streaming CSV import: reading, column detection, validation, dedup and suppression.
         .target(
             name: "ContactImport",
-            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat"],
+            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat", "FileReplacement"],
             swiftSettings: strictSettings
         ),
 
@@ -119,7 +122,9 @@ let package = Package(
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
-            dependencies: ["CampaignStore", "CSVFormat", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CampaignStore", "CSVFormat", "FileReplacement", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -136,7 +141,7 @@ let package = Package(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "ContactImport",
-                "CampaignEngine", "CampaignReports", "SimulatorHarness", "APIAccess",
+                "CampaignEngine", "CampaignReports", "SimulatorHarness", "APIAccess", "FileReplacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -208,6 +213,11 @@ let package = Package(
         .testTarget(
             name: "CSVFormatTests",
             dependencies: ["CSVFormat"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FileReplacementTests",
+            dependencies: ["FileReplacement"],
             swiftSettings: strictSettings
         ),
         .testTarget(
