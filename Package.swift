@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "VaaniSimulator",
             dependencies: [
-                "VaaniOpenAPI",
+                "VaaniOpenAPI", "JSONFormat",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -87,6 +87,8 @@ let package = Package(
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
         /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
         .target(name: "CSVFormat", swiftSettings: strictSettings),
+        /// Writing JSON string literals straight into byte buffers; no dependencies.
+        .target(name: "JSONFormat", swiftSettings: strictSettings),
         /// Replacing a file whole: written under a temporary name beside it, renamed into place once
         /// complete (reports, rejects, recordings); no dependencies.
         .target(name: "FileReplacement", swiftSettings: strictSettings),
@@ -94,6 +96,7 @@ let package = Package(
         .target(
             name: "CampaignStore",
             dependencies: [
+                "JSONFormat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -102,7 +105,7 @@ let package = Package(
         /// Streaming CSV import: reading, column detection, validation, dedup and suppression.
         .target(
             name: "ContactImport",
-            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat", "FileReplacement"],
+            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat", "JSONFormat", "FileReplacement"],
             swiftSettings: strictSettings
         ),
 
@@ -112,7 +115,7 @@ let package = Package(
         .target(
             name: "CampaignEngine",
             dependencies: [
-                "VaaniAPI", "CampaignStore", "PhoneNumbers",
+                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -123,7 +126,8 @@ let package = Package(
         .target(
             name: "CampaignReports",
             dependencies: [
-                "CampaignStore", "CSVFormat", "FileReplacement", .product(name: "GRDB", package: "GRDB.swift"),
+                "CampaignStore", "CSVFormat", "JSONFormat", "FileReplacement",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -213,6 +217,11 @@ let package = Package(
         .testTarget(
             name: "CSVFormatTests",
             dependencies: ["CSVFormat"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JSONFormatTests",
+            dependencies: ["JSONFormat"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 public import CampaignStore
 public import Foundation
 import GRDB
+import JSONFormat
 
 /// The engine's journal over the product's SQLite store: one campaign's contacts, attempts and status.
 /// Every method is one transaction; ``apply(_:)`` writes a whole batch with cached prepared statements,
@@ -331,7 +332,6 @@ public struct CampaignJournal: DispatchJournal {
     /// `text` if it is valid JSON, else `text` as a JSON string, so the `entity` CHECK always holds.
     private static func validJSON(_ text: String) -> String {
         if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil { return text }
-        let encoded = try? JSONSerialization.data(withJSONObject: [text], options: [])
-        return encoded.flatMap { String(data: $0, encoding: .utf8) }.map { String($0.dropFirst().dropLast()) } ?? "null"
+        return JSONString.literal(text)
     }
 }
