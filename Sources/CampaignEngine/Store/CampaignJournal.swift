@@ -307,26 +307,12 @@ public struct CampaignJournal: DispatchJournal {
             name: row["name"],
             phoneNumber: row["phone_e164"],
             timeZone: row["timezone"],
-            variables: Self.variables(variablesText),
+            variables: ContactVariables(validJSON: variablesText).dictionary,
             status: status,
             attempts: row["attempts"],
             nextAttemptAt: (row["next_attempt_at"] as Int64?).map(Date.init(epochMilliseconds:)),
             isSuppressed: row["suppressed"]
         )
-    }
-
-    /// The contact's variables as strings (numbers and booleans written as JSON writes them).
-    private static func variables(_ json: String) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
-        var variables: [String: String] = [:]
-        for (key, value) in object {
-            switch value {
-            case let text as String: variables[key] = text
-            case is NSNull: continue
-            default: variables[key] = "\(value)"
-            }
-        }
-        return variables
     }
 
     /// `text` if it is valid JSON, else `text` as a JSON string, so the `entity` CHECK always holds.

@@ -49,7 +49,7 @@ extension CampaignReporter {
             // Contacts of one file share their names; skip the parse when the text repeats exactly.
             if json == previous { continue }
             previous = json
-            for pair in VariablesReader.pairs(json) where seen.insert(pair.name).inserted {
+            for pair in ContactVariables(validJSON: json).pairs where seen.insert(pair.name).inserted {
                 names.append(pair.name)
             }
         }
@@ -108,7 +108,7 @@ extension CampaignReporter {
             if variables != previousVariables {
                 previousVariables = variables
                 for index in values.indices { values[index] = "" }
-                for pair in VariablesReader.pairs(variables) {
+                for pair in ContactVariables(validJSON: variables).pairs {
                     if let column = columnOfName[pair.name] { values[column] = pair.value }
                 }
             }

@@ -1,4 +1,3 @@
-import Foundation
 import JSONFormat
 
 /// A contact's template variables (every CSV column besides phone and name), kept in column order
@@ -31,8 +30,20 @@ public struct ContactVariables: Sendable, Hashable {
         json = validJSON
     }
 
-    /// The variables as a dictionary; empty when the stored text is not a JSON object of strings.
+    /// The variables as name–value pairs in stored (column) order; a value that is not a string (a
+    /// number, `true`, `null`, an object) is given as its JSON text. Empty when the stored text is not
+    /// a JSON object.
+    ///
+    /// ```swift
+    /// ContactVariables([("city", "Pune"), ("plan", "Gold")]).pairs  // [("city", "Pune"), ("plan", "Gold")]
+    /// ```
+    public var pairs: [(name: String, value: String)] {
+        VariablesReader.pairs(json)
+    }
+
+    /// The variables as a dictionary (a name given twice keeps its last value), values as in ``pairs``.
+    /// Empty when the stored text is not a JSON object.
     public var dictionary: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+        Dictionary(pairs.lazy.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }
