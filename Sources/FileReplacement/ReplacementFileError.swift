@@ -19,16 +19,6 @@ public struct ReplacementFileError: Error, CustomStringConvertible, Sendable {
     /// The system's error number (`errno`), e.g. `ENOSPC` for a full disk.
     public let code: Int32
 
-    /// Creates an error.
-    ///
-    /// - Parameters:
-    ///   - path: The file being replaced.
-    ///   - code: The system's error number.
-    public init(path: String, code: Int32) {
-        self.path = path
-        self.code = code
-    }
-
     /// The system's reason, e.g. "No space left on device".
     public var reason: String { String(cString: strerror(code)) }
 

@@ -5,11 +5,12 @@ import Testing
 
 @Suite("Replacing a file")
 struct ReplacementFileTests {
-    /// A fresh directory, removed after `body`.
-    func withDirectory(_ body: (String) throws -> Void) throws {
+    /// A fresh directory, holding the file `existing` with the text "old" when given, removed after `body`.
+    func withDirectory(existing: String? = nil, _ body: (String) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replace-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        if let existing { try Data("old".utf8).write(to: URL(fileURLWithPath: directory + "/" + existing)) }
         try body(directory)
     }
 
@@ -30,9 +31,8 @@ struct ReplacementFileTests {
 
     @Test("a committed file replaces the old one, owner-only, and no temporary file is left")
     func commit() throws {
-        try withDirectory { directory in
+        try withDirectory(existing: "out.csv") { directory in
             let path = directory + "/out.csv"
-            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
             let file = try ReplacementFile(path: path)
             #expect(FileManager.default.fileExists(atPath: directory + "/.out.csv.part"))
             write("new", to: file)
@@ -49,9 +49,8 @@ struct ReplacementFileTests {
 
     @Test("a discarded or abandoned file leaves the old one as it was and nothing else")
     func discard() throws {
-        try withDirectory { directory in
+        try withDirectory(existing: "rejects.csv") { directory in
             let path = directory + "/rejects.csv"
-            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
             let file = try ReplacementFile(path: path)
             write("half", to: file)
             file.discard()
