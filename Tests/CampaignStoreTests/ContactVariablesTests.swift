@@ -10,7 +10,8 @@ struct ContactVariablesTests {
     @Test("Variables keep their stored order; escapes and non-string values are read")
     func pairs() {
         let variables = ContactVariables(
-            validJSON: #"{ "z": "1", "a":"x\"y\\z\n\u00e9\ud83d\ude00", "n": 12.5, "b": true, "o": {"k": [1, "}"]}, "e": "" }"#
+            validJSON: #"{ "z": "1", "a":"x\"y\\z\n\u00e9\ud83d\ude00", "n": 12.5, "b": true, "o": {"k": [1, "}"]}, "#
+                + #""e": "" }"#
         )
         #expect(variables.pairs.map(\.name) == ["z", "a", "n", "b", "o", "e"])
         #expect(variables.pairs.map(\.value) == ["1", "x\"y\\z\né😀", "12.5", "true", #"{"k": [1, "}"]}"#, ""])

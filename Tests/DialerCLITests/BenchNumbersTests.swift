@@ -28,7 +28,9 @@ struct BenchNumbersTests {
             let bench = try await DialerProcess.run(["numbers", "--bench", numbers], in: directory.url)
             #expect(bench.status == 64, "\(bench.allOutput)")
             #expect(bench.standardError.contains("Unknown option '--bench'"), "\(bench.allOutput)")
-            let triggers = try await DialerProcess.run(["bench-triggers", "--base-url", "http://127.0.0.1:9"], in: directory.url)
+            let triggers = try await DialerProcess.run(
+                ["bench-triggers", "--base-url", "http://127.0.0.1:9"], in: directory.url
+            )
             #expect(triggers.status == 64, "\(triggers.allOutput)")
         }
     }

@@ -52,10 +52,11 @@ struct BenchTriggersTests {
                 "Error: --base-url http://192.0.2.1:8000: refusing to send the API key and contacts' numbers "
                 + "unencrypted to 192.0.2.1 over plain http://. Use https://, or pass --allow-insecure if this "
                 + "network is trusted."
-            #expect(bench.status == 64, "\(bench.allOutput)")
-            #expect(product.status == 64, "\(product.allOutput)")
-            #expect(bench.standardError.split(separator: "\n").first.map(String.init) == refusal, "\(bench.allOutput)")
-            #expect(product.standardError.split(separator: "\n").first.map(String.init) == refusal, "\(product.allOutput)")
+            for result in [bench, product] {
+                #expect(result.status == 64, "\(result.allOutput)")
+                let firstLine = result.standardError.split(separator: "\n").first.map(String.init)
+                #expect(firstLine == refusal, "\(result.allOutput)")
+            }
             #expect(!(bench.allOutput + product.allOutput).contains(Self.key.dropFirst(6)))
         }
     }

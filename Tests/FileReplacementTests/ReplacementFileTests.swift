@@ -7,7 +7,8 @@ import Testing
 struct ReplacementFileTests {
     /// A fresh directory, holding the file `existing` with the text "old" when given, removed after `body`.
     func withDirectory(existing: String? = nil, _ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replace-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("replace-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         if let existing { try Data("old".utf8).write(to: URL(fileURLWithPath: directory + "/" + existing)) }

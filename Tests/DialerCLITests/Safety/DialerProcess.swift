@@ -51,7 +51,8 @@ struct DialerProcess {
                     try? output.close()
                     try? error.close()
                     throw DialerProcessError(
-                        description: "\(program) \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: "
+                        description: "\(program) \(arguments.joined(separator: " ")) did not finish within "
+                            + "\(timeout); stderr: "
                             + ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
                     )
                 }
