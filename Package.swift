@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vaani-dialer", targets: ["VaaniDialerCLI"]),
+        .executable(name: "vaani-dialer-bench", targets: ["VaaniDialerBench"]),
         .library(name: "VaaniAPI", targets: ["VaaniAPI"]),
         .library(name: "VaaniSimulator", targets: ["VaaniSimulator"]),
         .library(name: "PhoneNumbers", targets: ["PhoneNumbers"]),
@@ -71,7 +72,7 @@ let package = Package(
         .target(
             name: "VaaniSimulator",
             dependencies: [
-                "VaaniOpenAPI",
+                "VaaniOpenAPI", "JSONFormat",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -89,6 +90,11 @@ let package = Package(
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
         /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
         .target(name: "CSVFormat", swiftSettings: strictSettings),
+        /// Writing JSON string literals straight into byte buffers; no dependencies.
+        .target(name: "JSONFormat", swiftSettings: strictSettings),
+        /// Replacing a file whole: written under a temporary name beside it, renamed into place once
+        /// complete (reports, rejects, recordings); no dependencies.
+        .target(name: "FileReplacement", swiftSettings: strictSettings),
         /// The store interface: campaigns, contacts, attempts, leases, the do-not-call list and the
         /// engine's journal, as values and protocols that every store implements.
         .target(name: "CampaignStore", swiftSettings: strictSettings),
@@ -96,7 +102,7 @@ let package = Package(
         .target(
             name: "SQLiteStore",
             dependencies: [
-                "CampaignStore",
+                "CampaignStore", "JSONFormat",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -105,7 +111,7 @@ let package = Package(
         /// Streaming CSV import: reading, column detection, validation, dedup and suppression.
         .target(
             name: "ContactImport",
-            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat"],
+            dependencies: ["PhoneNumbers", "CampaignStore", "CSVFormat", "JSONFormat", "FileReplacement"],
             swiftSettings: strictSettings
         ),
 
@@ -115,7 +121,7 @@ let package = Package(
         .target(
             name: "CampaignEngine",
             dependencies: [
-                "VaaniAPI", "CampaignStore", "PhoneNumbers",
+                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -135,7 +141,7 @@ let package = Package(
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
-            dependencies: ["CampaignStore", "CSVFormat"],
+            dependencies: ["CampaignStore", "CSVFormat", "JSONFormat", "FileReplacement"],
             swiftSettings: strictSettings
         ),
 
@@ -155,16 +161,34 @@ let package = Package(
 
         // MARK: Command line
 
+        /// Resolving the API key and base URL from command-line options and the environment under the
+        /// transport policy (no key over plain http to another machine): for every executable.
+        .target(
+            name: "APIAccess",
+            dependencies: ["VaaniAPI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "VaaniDialerCLI",
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
-                "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness",
+                "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness", "APIAccess", "FileReplacement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        /// `vaani-dialer-bench`: the benchmark commands, apart from the shipped `vaani-dialer`.
+        .executableTarget(
+            name: "VaaniDialerBench",
+            dependencies: [
+                "APIAccess", "VaaniAPI", "PhoneNumbers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -224,6 +248,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "JSONFormatTests",
+            dependencies: ["JSONFormat"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FileReplacementTests",
+            dependencies: ["FileReplacement"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CampaignStoreTests",
             dependencies: ["CampaignStore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
@@ -277,9 +311,8 @@ let package = Package(
         .testTarget(
             name: "DialerCLITests",
             dependencies: [
-                "VaaniDialerCLI", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport", "CampaignEngine",
-                "VaaniAPI",
-                "VaaniSimulator",
+                "VaaniDialerCLI", "APIAccess", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport",
+                "CampaignEngine", "VaaniAPI", "VaaniSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

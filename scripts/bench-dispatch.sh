@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures, in one run against the local simulator:
 #   1. the simulator's raw trigger capacity (wrk, a different number per request);
-#   1b. the same for AsyncHTTPClient alone and for VaaniClient alone (`vaani-dialer bench-triggers`), the
+#   1b. the same for AsyncHTTPClient alone and for VaaniClient alone (`vaani-dialer-bench triggers`), the
 #      ceiling of any engine built on them;
 #   2. the engine's end-to-end dispatch rate with every attempt persisted (`vaani-dialer run`, unpaced),
 #      and that rate as a share of the raw capacity (targets: ≥ 1,000 calls/s and ≥ 70 %);
@@ -27,8 +27,11 @@ CONCURRENCY=${CONCURRENCY:-64}
 if [[ -z "${ONLY_PACING:-}" ]]; then
     command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 fi
-swift build -c "$BUILD" --product vaani-dialer >/dev/null 2>&1 || swift build -c "$BUILD" --product vaani-dialer
+for product in vaani-dialer vaani-dialer-bench; do
+    swift build -c "$BUILD" --product "$product" >/dev/null 2>&1 || swift build -c "$BUILD" --product "$product"
+done
 BIN="$(swift build -c "$BUILD" --show-bin-path)/vaani-dialer"
+BENCH="$(swift build -c "$BUILD" --show-bin-path)/vaani-dialer-bench"
 KEY=vaani_00000000000000000000000000dem0
 export VAANI_API_KEY=$KEY
 
@@ -81,7 +84,7 @@ stop_simulator
 echo "== 1b. the clients alone, $CONTACTS triggers each, concurrency $CONCURRENCY"
 client_rate() { # client
     start_answering_simulator
-    "$BIN" bench-triggers --base-url "$URL" --client "$1" --calls "$CONTACTS" --concurrency "$CONCURRENCY" \
+    "$BENCH" triggers --base-url "$URL" --client "$1" --calls "$CONTACTS" --concurrency "$CONCURRENCY" \
         >"$WORK/client-$1.out"
     stop_simulator
     sed -n 's/^trigger_rate=//p' "$WORK/client-$1.out"

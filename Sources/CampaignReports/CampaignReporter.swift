@@ -1,4 +1,5 @@
 public import CampaignStore
+import FileReplacement
 import Foundation
 
 /// Produces everything a user learns from a campaign: the list of campaigns, one campaign's status,
@@ -35,7 +36,8 @@ public struct CampaignReporter: Sendable {
     }
 
     /// Runs `body` with a writer to `destination`. A file is written under a temporary name next to
-    /// it and renamed into place only when `body` succeeds; on failure the temporary file is removed.
+    /// it (``ReplacementFile``) and renamed into place only when `body` succeeds; on failure the
+    /// temporary file is removed.
     func write<Result>(
         to destination: ExportDestination,
         _ body: (BufferedFileWriter) async throws -> Result
@@ -44,21 +46,23 @@ public struct CampaignReporter: Sendable {
         case .standardOutput:
             let writer = BufferedFileWriter.standardOutput()
             let result = try await body(writer)
-            try writer.finish()
+            try writer.flush()
             return result
         case .file(let path):
-            let temporaryPath = path + ".partial"
             do {
-                let writer = try BufferedFileWriter.create(path: temporaryPath)
-                let result = try await body(writer)
-                try writer.finish()
-                guard rename(temporaryPath, path) == 0 else {
-                    throw CampaignReportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                let file = try ReplacementFile(path: path)
+                do {
+                    let writer = BufferedFileWriter(descriptor: file.descriptor, path: path)
+                    let result = try await body(writer)
+                    try writer.flush()
+                    try file.commit()
+                    return result
+                } catch {
+                    file.discard()
+                    throw error
                 }
-                return result
-            } catch {
-                unlink(temporaryPath)
-                throw error
+            } catch let error as ReplacementFileError {
+                throw CampaignReportError.cannotWrite(path: error.path, reason: error.reason)
             }
         }
     }

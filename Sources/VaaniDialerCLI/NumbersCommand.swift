@@ -19,9 +19,6 @@ struct NumbersCommand: ParsableCommand {
     @Option(help: "Region (ISO 3166 code, e.g. IN) for numbers written without a country code.")
     var region: String?
 
-    @Flag(help: .hidden)
-    var bench = false
-
     func validate() throws {
         if let region, !PhoneNumberParser().isSupportedRegion(region) {
             throw ValidationError("--region: unknown region '\(region)' (expected an ISO 3166 code such as IN or US)")
@@ -29,10 +26,6 @@ struct NumbersCommand: ParsableCommand {
     }
 
     func run() throws {
-        if bench {
-            print(try NumbersBenchmark.run(lines: LineReader(path: file)))
-            return
-        }
         var output = OutputBuffer()
         defer { output.flush() }
         try check { output.write($0) }

@@ -12,7 +12,6 @@ struct VaaniDialer: AsyncParsableCommand {
             RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
             AgentsCommand.self, CallCommand.self, CallsCommand.self, RecordingsCommand.self, RecordingCommand.self,
             HealthCommand.self,
-            TriggerBenchmarkCommand.self,
         ]
     )
 }

@@ -54,7 +54,7 @@ struct CSVExportTests {
             .exportCSV(campaign: "renewals", to: .file(path: fixture.path("out.csv")))
         let attributes = try FileManager.default.attributesOfItem(atPath: fixture.path("out.csv"))
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(!FileManager.default.fileExists(atPath: fixture.path("out.csv.partial")))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(".out.csv.part")))
     }
 
     @Test("An unknown campaign is a clear error and writes no file")
@@ -65,7 +65,7 @@ struct CSVExportTests {
                 .exportCSV(campaign: "renewal", to: .file(path: fixture.path("out.csv")))
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.path("out.csv")))
-        #expect(!FileManager.default.fileExists(atPath: fixture.path("out.csv.partial")))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(".out.csv.part")))
         #expect("\(CampaignReportError.unknownCampaign(name: "renewal"))".contains("vaani-dialer list"))
     }
 

@@ -16,21 +16,6 @@ struct FormattingTests {
         #expect(Timestamp.iso8601(epochMilliseconds: milliseconds) == expected)
     }
 
-    @Test("Variables keep their stored order; escapes and non-string values are read")
-    func variables() {
-        let pairs = VariablesReader.pairs(
-            #"{ "z": "1", "a":"x\"y\\z\n\u00e9\ud83d\ude00", "n": 12.5, "b": true, "o": {"k": [1, "}"]}, "e": "" }"#)
-        #expect(pairs.map(\.name) == ["z", "a", "n", "b", "o", "e"])
-        #expect(pairs.map(\.value) == ["1", "x\"y\\z\né😀", "12.5", "true", #"{"k": [1, "}"]}"#, ""])
-    }
-
-    @Test("Text that is not a JSON object yields no variables", arguments: [
-        "", "[]", "\"text\"", "{", #"{"a":}"#, #"{"a" "b"}"#, #"{"a":"unterminated}"#,
-    ])
-    func invalidVariables(json: String) {
-        #expect(VariablesReader.pairs(json).isEmpty)
-    }
-
     @Test("JSON strings escape quotes, control characters and line separators")
     func jsonStrings() throws {
         let text = "a\"b\\c\n\t\u{01}\u{2028}é😀"

@@ -43,7 +43,7 @@ extension CampaignReporter {
             // Contacts of one file share their names; skip the parse when the text repeats exactly.
             if json == previous { return }
             previous = json
-            for pair in VariablesReader.pairs(json) where seen.insert(pair.name).inserted {
+            for pair in ContactVariables(validJSON: json).pairs where seen.insert(pair.name).inserted {
                 names.append(pair.name)
             }
         }
@@ -85,7 +85,7 @@ extension CampaignReporter {
             if row.variablesJSON != previousVariables {
                 previousVariables = row.variablesJSON
                 for index in values.indices { values[index] = "" }
-                for pair in VariablesReader.pairs(row.variablesJSON) {
+                for pair in ContactVariables(validJSON: row.variablesJSON).pairs {
                     if let column = columnOfName[pair.name] { values[column] = pair.value }
                 }
             }

@@ -11,36 +11,27 @@ final class BufferedFileWriter {
 
     private let descriptor: Int32
     private let path: String
-    private let ownsDescriptor: Bool
     private var buffer: [UInt8]
     private let capacity: Int
 
-    private init(descriptor: Int32, path: String, ownsDescriptor: Bool, capacity: Int = 256 * 1024) {
+    /// A writer to an open descriptor, which it never closes (its owner does: a ``ReplacementFile``, or
+    /// the process for standard output).
+    ///
+    /// - Parameters:
+    ///   - descriptor: Where the bytes go.
+    ///   - path: The file's name in error messages.
+    ///   - capacity: Bytes buffered before a `write(2)`.
+    init(descriptor: Int32, path: String, capacity: Int = 256 * 1024) {
         self.descriptor = descriptor
         self.path = path
-        self.ownsDescriptor = ownsDescriptor
         self.capacity = capacity
         buffer = []
         buffer.reserveCapacity(capacity)
     }
 
-    deinit {
-        if ownsDescriptor { Foundation.close(descriptor) }
-    }
-
-    /// Creates (or truncates) `path`, readable and writable by its owner only: reports hold
-    /// customers' names and numbers.
-    static func create(path: String) throws(CampaignReportError) -> BufferedFileWriter {
-        let descriptor = Foundation.open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
-        return BufferedFileWriter(descriptor: descriptor, path: path, ownsDescriptor: true)
-    }
-
-    /// A writer to the process's standard output, which it never closes.
+    /// A writer to the process's standard output.
     static func standardOutput() -> BufferedFileWriter {
-        BufferedFileWriter(descriptor: STDOUT_FILENO, path: "standard output", ownsDescriptor: false)
+        BufferedFileWriter(descriptor: STDOUT_FILENO, path: "standard output")
     }
 
     /// Appends text as UTF-8.
@@ -85,14 +76,6 @@ final class BufferedFileWriter {
         buffer.removeAll(keepingCapacity: true)
         if failure != 0 {
             throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
-        }
-    }
-
-    /// Flushes and asks the kernel to store the file durably (a no-op for standard output).
-    func finish() throws(CampaignReportError) {
-        try flush()
-        if ownsDescriptor, fsync(descriptor) != 0 {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import JSONFormat
 
 /// A contact's template variables (every CSV column besides phone and name), kept in column order
 /// as the JSON object text stored in `contacts.variables` and sent as the call's `metadata`.
@@ -17,9 +17,9 @@ public struct ContactVariables: Sendable, Hashable {
         var buffer: [UInt8] = [UInt8(ascii: "{")]
         for (index, pair) in pairs.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            Self.appendJSONString(pair.name.utf8, to: &buffer)
+            JSONString.append(pair.name.utf8, to: &buffer)
             buffer.append(UInt8(ascii: ":"))
-            Self.appendJSONString(pair.value.utf8, to: &buffer)
+            JSONString.append(pair.value.utf8, to: &buffer)
         }
         buffer.append(UInt8(ascii: "}"))
         json = String(decoding: buffer, as: UTF8.self)
@@ -30,41 +30,20 @@ public struct ContactVariables: Sendable, Hashable {
         json = validJSON
     }
 
-    /// The variables as a dictionary; empty when the stored text is not a JSON object of strings.
-    public var dictionary: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+    /// The variables as name–value pairs in stored (column) order; a value that is not a string (a
+    /// number, `true`, `null`, an object) is given as its JSON text. Empty when the stored text is not
+    /// a JSON object.
+    ///
+    /// ```swift
+    /// ContactVariables([("city", "Pune"), ("plan", "Gold")]).pairs  // [("city", "Pune"), ("plan", "Gold")]
+    /// ```
+    public var pairs: [(name: String, value: String)] {
+        VariablesReader.pairs(json)
     }
 
-    /// Appends `bytes` (valid UTF-8) as a JSON string literal: quotes, backslashes and control
-    /// characters escaped, everything else copied. Hand-written because the importer encodes one
-    /// object per CSV row and `JSONEncoder` costs microseconds per call; inlinable so that the
-    /// importer's call is specialized for its byte slices (in a 1M-row import profile, unspecialized
-    /// generic iteration was about a tenth of all samples), and a value with nothing to escape, the
-    /// common case, is copied in one piece.
-    @inlinable
-    package static func appendJSONString<Bytes: Collection<UInt8>>(_ bytes: Bytes, to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "\""))
-        if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            buffer.append(contentsOf: bytes)
-            buffer.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                ])
-            default: buffer.append(byte)
-            }
-        }
-        buffer.append(UInt8(ascii: "\""))
+    /// The variables as a dictionary (a name given twice keeps its last value), values as in ``pairs``.
+    /// Empty when the stored text is not a JSON object.
+    public var dictionary: [String: String] {
+        Dictionary(pairs.lazy.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -1,26 +1,24 @@
 import CSVFormat
 import Foundation
 
-/// Writes RFC 4180 records to a new file, buffered, each field through ``CSVField``: quoted only when
-/// it holds a comma, a quote or a line break, and never readable as a formula. The file is created
-/// readable by its owner only: it holds contacts.
+/// Writes RFC 4180 records to an open file, buffered, each field through ``CSVField``: quoted only when
+/// it holds a comma, a quote or a line break, and never readable as a formula. The file is its owner's
+/// to create and close (the rejects file's ``ReplacementFile``, which makes it readable by its owner
+/// only: it holds contacts).
 final class CSVWriter {
     let path: String
     private let descriptor: Int32
     private var pending: [UInt8] = []
 
-    /// Creates (or truncates) `path`.
-    init(path: String) throws {
+    /// A writer to `descriptor`, which it never closes.
+    ///
+    /// - Parameters:
+    ///   - descriptor: The open file.
+    ///   - path: The file's name in error messages.
+    init(descriptor: Int32, path: String) {
         self.path = path
-        descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw ContactImportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
+        self.descriptor = descriptor
         pending.reserveCapacity(1 << 16)
-    }
-
-    deinit {
-        close(descriptor)
     }
 
     /// Appends one record; cells a spreadsheet would run as formulas get a leading `'` (``CSVField``).

@@ -1,3 +1,4 @@
+import FileReplacement
 import Foundation
 
 /// The rejects CSV of a campaign (`<db-dir>/<campaign>-rejects.csv`): one row per invalid input row,
@@ -5,13 +6,14 @@ import Foundation
 ///
 /// Importing a file again replaces that file's earlier rejects and keeps the other files' rows, so
 /// the rejects file, like the contacts, does not change when the same file is imported twice. The
-/// new content goes to a temporary file that replaces the old one only in ``commit()``.
+/// new content goes to a temporary file (``ReplacementFile``) that replaces the old one only in
+/// ``commit()``.
 final class RejectsFile {
     static let header = ["source", "line", "column", "reason", "original"]
 
     let path: String
     let source: String
-    private let temporaryPath: String
+    private let file: ReplacementFile
     private let writer: CSVWriter
     private(set) var rowsFromThisSource = 0
     private(set) var rowsFromOtherSources = 0
@@ -20,13 +22,17 @@ final class RejectsFile {
     init(path: String, source: String) throws {
         self.path = path
         self.source = source
-        temporaryPath = path + ".tmp-\(getpid())"
-        writer = try CSVWriter(path: temporaryPath)
+        do throws(ReplacementFileError) {
+            file = try ReplacementFile(path: path)
+        } catch {
+            throw ContactImportError.cannotWrite(path: error.path, reason: error.reason)
+        }
+        writer = CSVWriter(descriptor: file.descriptor, path: path)
         do {
             try writer.write(Self.header)
             try copyOtherSources()
         } catch {
-            unlink(temporaryPath)
+            file.discard()
             throw error
         }
     }
@@ -42,23 +48,28 @@ final class RejectsFile {
     /// - Returns: The path of the rejects file, or `nil` when there is none.
     @discardableResult
     func commit() throws -> String? {
-        try writer.flush()
+        do {
+            try writer.flush()
+        } catch {
+            file.discard()
+            throw error
+        }
         guard rowsFromThisSource + rowsFromOtherSources > 0 else {
-            unlink(temporaryPath)
+            file.discard()
             unlink(path)
             return nil
         }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw ContactImportError.cannotWrite(path: path, reason: reason)
+        do throws(ReplacementFileError) {
+            try file.commit()
+        } catch {
+            throw ContactImportError.cannotWrite(path: error.path, reason: error.reason)
         }
         return path
     }
 
     /// Drops the new version and leaves the old file as it was.
     func discard() {
-        unlink(temporaryPath)
+        file.discard()
     }
 
     private func copyOtherSources() throws {

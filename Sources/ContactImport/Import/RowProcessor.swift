@@ -1,5 +1,6 @@
 import CampaignStore
 import Foundation
+import JSONFormat
 import PhoneNumbers
 
 /// Turns CSV records into contacts to insert, one batch at a time: validates each row, writes
@@ -42,7 +43,7 @@ final class RowProcessor {
         self.batchSize = max(1, batchSize)
         variableKeys = mapping.variables.enumerated().map { position, variable in
             var key: [UInt8] = position == 0 ? [] : [UInt8(ascii: ",")]
-            ContactVariables.appendJSONString(variable.name.utf8, to: &key)
+            JSONString.append(variable.name.utf8, to: &key)
             key.append(UInt8(ascii: ":"))
             return key
         }
@@ -139,7 +140,7 @@ final class RowProcessor {
         for (position, variable) in mapping.variables.enumerated() {
             variablesBuffer.append(contentsOf: variableKeys[position])
             let value = variable.index < record.count ? record.bytes(at: variable.index) : []
-            ContactVariables.appendJSONString(value, to: &variablesBuffer)
+            JSONString.append(value, to: &variablesBuffer)
         }
         variablesBuffer.append(UInt8(ascii: "}"))
         return ContactVariables(validJSON: String(decoding: variablesBuffer, as: UTF8.self))

@@ -1,6 +1,7 @@
 public import CampaignStore
 public import Foundation
 import GRDB
+import JSONFormat
 
 /// The engine's journal over the SQLite store: one campaign's contacts, attempts and status.
 /// Every method is one transaction; ``apply(_:)`` writes a whole batch with cached prepared statements,
@@ -290,7 +291,7 @@ public struct SQLiteDispatchJournal: DispatchJournal {
             name: row["name"],
             phoneNumber: row["phone_e164"],
             timeZone: row["timezone"],
-            variables: Self.variables(variablesText),
+            variables: ContactVariables(validJSON: variablesText).dictionary,
             status: status,
             attempts: row["attempts"],
             nextAttemptAt: (row["next_attempt_at"] as Int64?).map(Date.init(epochMilliseconds:)),
@@ -298,24 +299,9 @@ public struct SQLiteDispatchJournal: DispatchJournal {
         )
     }
 
-    /// The contact's variables as strings (numbers and booleans written as JSON writes them).
-    private static func variables(_ json: String) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
-        var variables: [String: String] = [:]
-        for (key, value) in object {
-            switch value {
-            case let text as String: variables[key] = text
-            case is NSNull: continue
-            default: variables[key] = "\(value)"
-            }
-        }
-        return variables
-    }
-
     /// `text` if it is valid JSON, else `text` as a JSON string, so the `entity` CHECK always holds.
     private static func validJSON(_ text: String) -> String {
         if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil { return text }
-        let encoded = try? JSONSerialization.data(withJSONObject: [text], options: [])
-        return encoded.flatMap { String(data: $0, encoding: .utf8) }.map { String($0.dropFirst().dropLast()) } ?? "null"
+        return JSONString.literal(text)
     }
 }

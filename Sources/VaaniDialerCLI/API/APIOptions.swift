@@ -1,3 +1,4 @@
+import APIAccess
 import ArgumentParser
 import CampaignEngine
 import Foundation
@@ -24,8 +25,8 @@ struct APIOptions: ParsableArguments {
     func configuration(environment: [String: String]) throws -> VaaniConfiguration {
         let timeout = try timeout()
         var configuration = VaaniConfiguration(
-            apiKey: try access.apiKey(environment: environment),
-            baseURL: try access.baseURL(option: baseURL, environment: environment),
+            apiKey: try access.api.apiKey(environment: environment),
+            baseURL: try access.api.baseURL(option: baseURL, environment: environment),
             timeout: timeout
         )
         configuration.connectTimeout = min(configuration.connectTimeout, timeout)

@@ -1,3 +1,4 @@
+import APIAccess
 import ArgumentParser
 import CampaignEngine
 import CampaignService
@@ -35,8 +36,8 @@ struct CampaignRun {
     /// ``execute()``.
     private func dial() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let apiKey = try options.access.apiKey(environment: environment)
-        let baseURL = try options.access.baseURL(option: options.baseURL, environment: environment)
+        let apiKey = try options.access.api.apiKey(environment: environment)
+        let baseURL = try options.access.api.baseURL(option: options.baseURL, environment: environment)
         let outcome = try await perform(
             apiKey: apiKey, baseURL: baseURL, logger: options.access.makeLogger(label: "vaani.dialer")
         )

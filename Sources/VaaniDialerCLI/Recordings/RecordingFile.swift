@@ -1,3 +1,4 @@
+import FileReplacement
 import Foundation
 import VaaniAPI
 
@@ -9,17 +10,12 @@ import Darwin
 
 /// Writes one call's recording to disk as it streams: into a temporary name beside the file, owner-only,
 /// never held whole in memory; its length checked against the announced `Content-Length`, flushed to
-/// disk, then renamed into place. So a file under its final name is always complete, and a download
-/// cut short (a full disk, a dropped connection, a killed process) leaves at most the temporary file,
-/// which the next download of the same recording replaces.
+/// disk, then renamed into place (``ReplacementFile``). So a file under its final name is always
+/// complete, and a download cut short (a full disk, a dropped connection, a killed process) leaves at
+/// most the temporary file, which the next download of the same recording replaces.
 struct RecordingFile: Sendable {
     /// Where the complete recording goes.
     let destination: URL
-
-    /// The temporary file the recording streams into: `.NAME.part` in the same directory.
-    var temporaryURL: URL {
-        destination.deletingLastPathComponent().appendingPathComponent("." + destination.lastPathComponent + ".part")
-    }
 
     /// Whether the recording is already complete (only complete files get the final name).
     var isComplete: Bool {
@@ -34,18 +30,17 @@ struct RecordingFile: Sendable {
     /// - Returns: The bytes written.
     /// - Throws: ``RecordingFailure``; the temporary file is removed.
     func write(_ audio: AudioStream, onBytes: (Int) -> Void = { _ in }) async throws -> Int64 {
-        let temporary = temporaryURL.path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw RecordingFailure.file(temporary, errno: errno) }
-        var closed = false
-        defer {
-            if !closed { close(descriptor) }
+        let file: ReplacementFile
+        do throws(ReplacementFileError) {
+            file = try ReplacementFile(path: destination.path)
+        } catch {
+            throw RecordingFailure.file(error.path, errno: error.code)
         }
         var written: Int64 = 0
         do {
             do {
                 for try await chunk in audio {
-                    try Self.writeAll(chunk, to: descriptor, path: temporary)
+                    try Self.writeAll(chunk, to: file.descriptor, path: destination.path)
                     written += Int64(chunk.count)
                     onBytes(chunk.count)
                 }
@@ -55,13 +50,12 @@ struct RecordingFile: Sendable {
             if let expected = audio.contentLength, expected != written {
                 throw RecordingFailure.brokeOff(received: written, expected: expected, reason: nil)
             }
-            guard fsync(descriptor) == 0 else { throw RecordingFailure.file(temporary, errno: errno) }
-            closed = true
-            guard close(descriptor) == 0 else { throw RecordingFailure.file(temporary, errno: errno) }
-            guard rename(temporary, destination.path) == 0 else { throw RecordingFailure.file(destination.path, errno: errno) }
+            try file.commit()
             return written
+        } catch let error as ReplacementFileError {
+            throw RecordingFailure.file(error.path, errno: error.code)
         } catch {
-            unlink(temporary)
+            file.discard()
             throw error
         }
     }

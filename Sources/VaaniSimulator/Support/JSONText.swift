@@ -1,3 +1,5 @@
+import JSONFormat
+
 /// A minimal JSON writer for the few fixed-shape bodies the simulator writes outside the
 /// generated types (error bodies, control endpoints' small answers). Hand-written because these
 /// sit on the hot path of rejected requests (429 under load), where `JSONEncoder` costs more than
@@ -48,18 +50,6 @@ enum JSONText: Sendable {
     }
 
     static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += "\\u" + CallID.hex(UInt64(c.value), width: 4)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONString.literal(text)
     }
 }

@@ -1,4 +1,5 @@
 import CampaignStore
+import APIAccess
 import ArgumentParser
 import Foundation
 import Testing

@@ -2,8 +2,8 @@ import CampaignStore
 import Foundation
 import Testing
 
-/// The built `vaani-dialer` executable run as a child process, as a user runs it: real arguments,
-/// environment, standard output and error, and exit status.
+/// The built `vaani-dialer` executable (or `vaani-dialer-bench`) run as a child process, as a user runs
+/// it: real arguments, environment, standard output and error, and exit status.
 struct DialerProcess {
     /// What a finished run left behind.
     struct Result {
@@ -14,25 +14,24 @@ struct DialerProcess {
         var allOutput: String { standardOutput + standardError }
     }
 
-    /// The executable next to the test bundle (`swift build` puts every product in one directory).
-    static var executable: URL {
-        get throws {
-            let candidates = [
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                Bundle.main.bundleURL.deletingLastPathComponent(),
-                Bundle.main.bundleURL,
-            ].map { $0.appendingPathComponent("vaani-dialer") }
-            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-                throw DialerProcessError(description: "vaani-dialer is not built next to the tests: \(candidates.map(\.path))")
-            }
-            return found
+    /// The product `name` next to the test bundle (`swift build` puts every product in one directory).
+    static func executable(_ name: String = "vaani-dialer") throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.bundleURL,
+        ].map { $0.appendingPathComponent(name) }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw DialerProcessError(description: "\(name) is not built next to the tests: \(candidates.map(\.path))")
         }
+        return found
     }
 
-    /// A started `vaani-dialer`, its output going to files in its directory.
+    /// A started `vaani-dialer` (or `vaani-dialer-bench`), its output going to files in its directory.
     struct Running {
         /// The child process (for its pid, or to signal it).
         let process: Process
+        let program: String
         let arguments: [String]
         let outputURL: URL
         let errorURL: URL
@@ -53,7 +52,8 @@ struct DialerProcess {
                     try? output.close()
                     try? error.close()
                     throw DialerProcessError(
-                        description: "vaani-dialer \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: "
+                        description: "\(program) \(arguments.joined(separator: " ")) did not finish within "
+                            + "\(timeout); stderr: "
                             + ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
                     )
                 }
@@ -69,11 +69,16 @@ struct DialerProcess {
         }
     }
 
-    /// Starts `vaani-dialer arguments…` in `directory` with `environment` added to a minimal one
-    /// (no inherited VAANI_* variables; sanitizer options pass through).
-    static func start(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Running {
+    /// Starts `vaani-dialer arguments…` (or the product `program`) in `directory` with `environment`
+    /// added to a minimal one (no inherited VAANI_* variables; sanitizer options pass through).
+    static func start(
+        _ arguments: [String],
+        in directory: URL,
+        environment: [String: String] = [:],
+        program: String = "vaani-dialer"
+    ) throws -> Running {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = try executable(program)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var base = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]
@@ -94,18 +99,21 @@ struct DialerProcess {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return Running(
-            process: process, arguments: arguments, outputURL: outputURL, errorURL: errorURL, output: output, error: error
+            process: process, program: program, arguments: arguments, outputURL: outputURL, errorURL: errorURL,
+            output: output, error: error
         )
     }
 
-    /// Runs `vaani-dialer arguments…` to its end (see ``start(_:in:environment:)``), killing it after `timeout`.
+    /// Runs `vaani-dialer arguments…` (or the product `program`) to its end (see
+    /// ``start(_:in:environment:program:)``), killing it after `timeout`.
     static func run(
         _ arguments: [String],
         in directory: URL,
         environment: [String: String] = [:],
+        program: String = "vaani-dialer",
         timeout: Duration = .seconds(120)
     ) async throws -> Result {
-        try await start(arguments, in: directory, environment: environment).finish(timeout: timeout)
+        try await start(arguments, in: directory, environment: environment, program: program).finish(timeout: timeout)
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import SQLiteStore
+import APIAccess
 import CampaignStore
 import SimulatorHarness
 import Foundation

@@ -1,10 +1,14 @@
 import ArgumentParser
-import Foundation
+public import Foundation
 
 /// Which API base URLs a run may send the API key to: any `https://` URL, and plain `http://` only to
 /// this machine (loopback, e.g. the simulator) unless the user passes `--allow-insecure`, because a
 /// plain-text request exposes the key and every contact's number to the network.
-enum BaseURLPolicy {
+///
+/// ```swift
+/// let url = try BaseURLPolicy.check("http://127.0.0.1:8000", origin: "--base-url", allowInsecure: false)
+/// ```
+public enum BaseURLPolicy {
     /// Parses and checks a base URL.
     /// - Parameters:
     ///   - text: The URL as given.
@@ -12,7 +16,7 @@ enum BaseURLPolicy {
     ///   - allowInsecure: Whether plain `http://` to another host is allowed.
     /// - Returns: The URL.
     /// - Throws: `ValidationError` saying what is wrong and how to fix it.
-    static func check(_ text: String, origin: String, allowInsecure: Bool) throws -> URL {
+    public static func check(_ text: String, origin: String, allowInsecure: Bool) throws -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty
         else {
             throw ValidationError("\(origin) \(text): not a URL like https://api.vaanivoice.ai")
@@ -32,7 +36,9 @@ enum BaseURLPolicy {
     }
 
     /// Whether `host` names this machine: `localhost`, `127.0.0.0/8` or `::1`.
-    static func isLoopback(_ host: String) -> Bool {
+    ///
+    /// - Parameter host: A URL's host, with or without the brackets of an IPv6 address.
+    public static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if host == "localhost" || host.hasSuffix(".localhost") || host == "::1" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)

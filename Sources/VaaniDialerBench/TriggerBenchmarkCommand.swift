@@ -1,3 +1,4 @@
+import APIAccess
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
@@ -5,16 +6,15 @@ import NIOCore
 import NIOHTTP1
 import VaaniAPI
 
-/// `vaani-dialer bench-triggers` (hidden): how many trigger requests per second a client alone gets
+/// `vaani-dialer-bench triggers`: how many trigger requests per second a client alone gets
 /// from an API — the ceiling of any engine built on that client. `scripts/bench-dispatch.sh` runs it
 /// with both clients next to `wrk`: `--client http` is AsyncHTTPClient with a hand-written body, and
 /// `--client typed` is ``VaaniClient`` (the generated OpenAPI client with its middlewares), which the
 /// engine uses.
 struct TriggerBenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-triggers",
-        abstract: "Measure a client's trigger requests per second against an API (for benchmarks).",
-        shouldDisplay: false
+        commandName: "triggers",
+        abstract: "Measure a client's trigger requests per second against an API."
     )
 
     /// Which client sends the requests.
@@ -22,10 +22,10 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
         case typed, http
     }
 
-    @Option(help: "The API's base URL, e.g. a local simulator's; checked as for `run` (https, or http to this machine).")
+    @Option(help: "The API's base URL: https, or http to this machine (e.g. a simulator), as vaani-dialer allows.")
     var baseURL: String
 
-    @OptionGroup var access: AccessOptions
+    @OptionGroup var access: APIAccessOptions
 
     @Option(help: "Trigger requests to send.")
     var calls = 20_000
@@ -48,8 +48,8 @@ struct TriggerBenchmarkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // The same key sources and base-URL rules as `run`: the key never goes over plain http to
-        // another machine unless --allow-insecure says so.
+        // The same key sources and base-URL rules as `vaani-dialer run` (APIAccess): the key never goes
+        // over plain http to another machine unless --allow-insecure says so.
         let environment = ProcessInfo.processInfo.environment
         let url = try access.baseURL(option: baseURL, environment: environment)
         let apiKey = try access.apiKey(environment: environment)

@@ -7,24 +7,29 @@ import Foundation
 import CoreFoundation
 #endif
 
-/// Where the API key of a run comes from: `--api-key-file PATH`, else `VAANI_API_KEY`, else
+/// Where the API key comes from: `--api-key-file PATH`, else `VAANI_API_KEY`, else
 /// `VAANI_API_KEY_FILE`. A key file readable by group or others still works but earns a warning that
 /// names the file and the `chmod 600` that fixes it. No message ever contains the key itself.
-struct APIKeySource: Sendable {
+///
+/// ```swift
+/// let source = try APIKeySource.resolve(keyFile: nil, environment: ProcessInfo.processInfo.environment)
+/// if let warning = source.warning { print(warning) }
+/// ```
+public struct APIKeySource: Sendable {
     /// The key, trimmed of surrounding whitespace.
-    let key: String
+    public let key: String
     /// A warning to print on standard error, or `nil` when all is well.
-    let warning: String?
+    public let warning: String?
 
     /// The most bytes read from a key file: a key is about 40 characters, so anything longer is not one.
-    static let keyFileLimit = 4096
+    public static let keyFileLimit = 4096
 
     /// Resolves the key.
     /// - Parameters:
     ///   - keyFile: The `--api-key-file` option, if given.
     ///   - environment: The process environment.
     /// - Throws: `ValidationError` naming the variable or file that is missing, unreadable or not a key.
-    static func resolve(keyFile: String?, environment: [String: String]) throws -> APIKeySource {
+    public static func resolve(keyFile: String?, environment: [String: String]) throws -> APIKeySource {
         if let keyFile {
             return try load(file: keyFile, origin: "--api-key-file")
         }

@@ -1,9 +1,12 @@
-/// Reads the JSON object text of `contacts.variables` as name–value pairs in stored order.
+/// Reads the JSON object text of `contacts.variables` as name–value pairs in stored order: the one
+/// parser of stored variables, behind ``ContactVariables/pairs`` and ``ContactVariables/dictionary``
+/// (the reports, the engine's call metadata).
 ///
-/// Hand-written because the CSV export reads one object per contact, a million per report, and
-/// `JSONSerialization` loses the key order that the CSV columns follow and allocates a dictionary
-/// per row. String values are unescaped; any other value (a number, `true`, a nested object) is
-/// kept as its JSON text. Text that is not a JSON object yields no pairs.
+/// Hand-written because the CSV export reads one object per contact, a million per report
+/// (`scripts/bench-export.sh`), and `JSONSerialization` or `JSONDecoder` lose the key order that the
+/// CSV columns follow and allocate a dictionary per row. String values are unescaped; any other
+/// value (a number, `true`, `null`, a nested object) is kept as its JSON text. Text that is not a
+/// JSON object yields no pairs.
 struct VariablesReader {
     private let bytes: [UInt8]
     private var index = 0
