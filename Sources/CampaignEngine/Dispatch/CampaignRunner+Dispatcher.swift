@@ -173,7 +173,10 @@ extension CampaignRunner {
 
         /// Loads due contacts and commits the reserve as the machine asks.
         /// - Returns: The first attempt of the committed reserve, or `nil` when none was reserved.
-        mutating func replenish(_ step: StateMachine.ReplenishAction, _ now: C.Instant) async throws -> DispatchAttempt? {
+        mutating func replenish(
+            _ step: StateMachine.ReplenishAction,
+            _ now: C.Instant
+        ) async throws -> DispatchAttempt? {
             var step = step
             while true {
                 switch step {
@@ -215,7 +218,9 @@ extension CampaignRunner {
             let gate = self.gate
             group.addTask {
                 do {
-                    let admitted = try await gate.waitForSlot(on: clock, ticket: ticket) { gate.isHolding && !attempt.isProbe }
+                    let admitted = try await gate.waitForSlot(on: clock, ticket: ticket) {
+                        gate.isHolding && !attempt.isProbe
+                    }
                     if !admitted { return .triggered(attempt, .withdrawn) }
                 } catch {
                     return .triggered(attempt, .withdrawn)
@@ -279,7 +284,11 @@ extension CampaignRunner {
         /// Writes what the machine asked for and tells it.
         mutating func write(_ write: JournalWrite) async throws {
             if let learned = write.learnedRateLimit, let key = runner.apiKeyFingerprint {
-                try journal.saveLearnedRateLimit(keyFingerprint: key, requestsPerSecond: learned.requestsPerSecond, at: learned.at)
+                try journal.saveLearnedRateLimit(
+                    keyFingerprint: key,
+                    requestsPerSecond: learned.requestsPerSecond,
+                    at: learned.at
+                )
             }
             if !write.entries.isEmpty { try journal.apply(write.entries) }
             machine.writeCompleted(write, at: clock.now)
@@ -303,7 +312,10 @@ extension CampaignRunner {
                 cutPace(retryAfter: retryAfter, pauseUntil: pauseUntil, at: now)
             case .backOff(let until, let retryIn):
                 gate.pause(until: until)
-                logger.info("the API could not be reached; backing off", metadata: ["retry.in": "\(retryIn.humanReadable)"])
+                logger.info(
+                    "the API could not be reached; backing off",
+                    metadata: ["retry.in": "\(retryIn.humanReadable)"]
+                )
             case .holdForBalance:
                 gate.hold()
                 logger.info("insufficient balance; probing until the wallet is topped up")
@@ -321,7 +333,10 @@ extension CampaignRunner {
             case .rateLimited(let retryAfter, let pauseUntil):
                 cutPace(retryAfter: retryAfter, pauseUntil: pauseUntil, at: now)
             case .historyUnreadable(let error):
-                logger.info("the call history could not be read; the next poll tries again", metadata: ["error": "\(error)"])
+                logger.info(
+                    "the call history could not be read; the next poll tries again",
+                    metadata: ["error": "\(error)"]
+                )
             }
             for _ in 0..<action.attemptsToRedial {
                 logger.debug("no call found for an ambiguous attempt; it will be dialed again")

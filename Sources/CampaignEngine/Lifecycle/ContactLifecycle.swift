@@ -104,7 +104,11 @@ public struct ContactLifecycle: Sendable, Hashable {
     ///   - contact: The contact, whose suppression and time zone count.
     ///   - configuration: The calling hours, the fallback time zone and the attempt limit.
     ///   - date: The time it is taken at.
-    public mutating func take(_ contact: DueContact, under configuration: EngineConfiguration, at date: Date) -> TakeAction {
+    public mutating func take(
+        _ contact: DueContact,
+        under configuration: EngineConfiguration,
+        at date: Date
+    ) -> TakeAction {
         guard status.isDialable else { return .rejected("cannot dial a contact that is \(status.rawValue)") }
         if contact.isSuppressed {
             status = .suppressed

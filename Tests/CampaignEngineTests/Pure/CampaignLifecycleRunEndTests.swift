@@ -28,7 +28,8 @@ struct CampaignLifecycleRunEndTests {
     @Test("a running campaign ends completed, ready, paused or cancelled")
     func fromRunning() {
         for (outcome, state) in [
-            (RunOutcome.completed, CampaignLifecycle.State.completed), (.idle(nextDue: nil), .ready), (.interrupted, .ready),
+            (RunOutcome.completed, CampaignLifecycle.State.completed), (.idle(nextDue: nil), .ready),
+            (.interrupted, .ready),
             (.paused(.insufficientBalance), .paused(.insufficientBalance)), (.cancelled, .cancelled),
         ] {
             var campaign = CampaignLifecycle(state: .running)

@@ -21,8 +21,14 @@ struct ContactLifecycleTakeTests {
         suppressed: Bool = false
     ) -> DueContact {
         DueContact(
-            id: 1, name: "A", phoneNumber: "+919800000001", timeZone: timeZone, status: status, attempts: attempts,
-            nextAttemptAt: status == .retryWait ? now : nil, isSuppressed: suppressed
+            id: 1,
+            name: "A",
+            phoneNumber: "+919800000001",
+            timeZone: timeZone,
+            status: status,
+            attempts: attempts,
+            nextAttemptAt: status == .retryWait ? now : nil,
+            isSuppressed: suppressed
         )
     }
 
@@ -57,7 +63,10 @@ struct ContactLifecycleTakeTests {
         var open = ContactLifecycle(due)
         #expect(open.take(due, under: anyHour, at: now) == .trigger)
         var utc = ContactLifecycle(contact(timeZone: nil))
-        #expect(utc.take(contact(timeZone: nil), under: configuration(), at: now) == .waitForWindow(opening: now.addingTimeInterval(3600)))
+        #expect(
+            utc.take(contact(timeZone: nil), under: configuration(), at: now)
+                == .waitForWindow(opening: now.addingTimeInterval(3600))
+        )
     }
 
     @Test("a contact that used every attempt the limit now allows ends failed")
@@ -73,7 +82,9 @@ struct ContactLifecycleTakeTests {
     func rejected() {
         let due = contact(status: .inCall, attempts: 1)
         var lifecycle = ContactLifecycle(due)
-        #expect(lifecycle.take(due, under: configuration(), at: now) == .rejected("cannot dial a contact that is in_call"))
+        #expect(
+            lifecycle.take(due, under: configuration(), at: now) == .rejected("cannot dial a contact that is in_call")
+        )
         #expect(lifecycle == ContactLifecycle(status: .inCall, attempts: 1))
     }
 }

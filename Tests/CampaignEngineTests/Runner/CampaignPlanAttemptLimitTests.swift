@@ -21,8 +21,18 @@ struct CampaignPlanAttemptLimitTests {
         let journal = CampaignJournal(database: database, campaignID: campaign.id)
         let contacts = try journal.dueContacts(now: origin, afterID: 0, limit: 10)
         try journal.apply([
-            JournalEntry(contactID: contacts[1].id, status: .retryWait, attempts: 2, nextAttemptAt: origin.addingTimeInterval(-60)),
-            JournalEntry(contactID: contacts[2].id, status: .retryWait, attempts: 2, nextAttemptAt: origin.addingTimeInterval(600)),
+            JournalEntry(
+                contactID: contacts[1].id,
+                status: .retryWait,
+                attempts: 2,
+                nextAttemptAt: origin.addingTimeInterval(-60)
+            ),
+            JournalEntry(
+                contactID: contacts[2].id,
+                status: .retryWait,
+                attempts: 2,
+                nextAttemptAt: origin.addingTimeInterval(600)
+            ),
         ])
         let plan = try CampaignPlan.make(
             journal: journal,

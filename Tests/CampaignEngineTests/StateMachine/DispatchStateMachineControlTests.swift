@@ -73,7 +73,9 @@ struct DispatchStateMachineControlTests {
         arguments: [false, true]
     )
     func quiet(untilIdle: Bool) {
-        let noAnswer = Fixture.configuration { $0.redial = RedialPolicy(maxAttempts: 2, delays: [.noAnswer: .seconds(60)]) }
+        let noAnswer = Fixture.configuration {
+            $0.redial = RedialPolicy(maxAttempts: 2, delays: [.noAnswer: .seconds(60)])
+        }
         var machine = DispatchStateMachinePollingTests.following(noAnswer, untilIdle: untilIdle)
         var store = DueStore([])
         #expect(store.send(&machine, now: Fixture.at(0)).isEmpty)
@@ -106,7 +108,9 @@ struct DispatchStateMachineControlTests {
             JournalEntry(contactID: 1, status: .pending, attempts: 0, attempt: .discard(id: Fixture.attemptID(1))),
             JournalEntry(contactID: 2, status: .pending, attempts: 0, attempt: .discard(id: Fixture.attemptID(2))),
         ]
-        #expect(machine.runEndCheck(now: Fixture.at(20)) == .finish(.interrupted, write: JournalWrite(entries: discards)))
+        #expect(
+            machine.runEndCheck(now: Fixture.at(20)) == .finish(.interrupted, write: JournalWrite(entries: discards))
+        )
         #expect(machine.reserve.isEmpty)
         #expect(machine.metrics.counts == [.pending: 2, .dialing: 0])
     }

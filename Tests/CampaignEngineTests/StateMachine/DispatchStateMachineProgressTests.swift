@@ -33,7 +33,13 @@ struct DispatchStateMachineProgressTests {
             phase: .dialing,
             at: Fixture.date(500)
         )
-        #expect(machine.progressDue(now: Fixture.at(500), force: false, gate: Fixture.gate(nextSlot: Fixture.at(500), pace: 7)) == .report(expected))
+        #expect(
+            machine.progressDue(
+                now: Fixture.at(500),
+                force: false,
+                gate: Fixture.gate(nextSlot: Fixture.at(500), pace: 7)
+            ) == .report(expected)
+        )
         #expect(machine.progressDue(now: Fixture.at(600), force: false, gate: Fixture.gate()) == .none)
         #expect(Self.phase(machine.progressDue(now: Fixture.at(600), force: true, gate: Fixture.gate())) == .dialing)
     }
@@ -58,12 +64,24 @@ struct DispatchStateMachineProgressTests {
         let attempts = store.send(&machine, now: Fixture.at(0))
         let paused = Fixture.gate(pausedUntil: Fixture.at(4000))
         _ = machine.triggerAnswered(attempts[0], .failed(.notSent(message: "refused")), now: Fixture.at(10))
-        #expect(Self.phase(machine.progressDue(now: Fixture.at(10), force: true, gate: paused)) == .unreachable(until: Fixture.date(4000)))
+        #expect(
+            Self.phase(machine.progressDue(now: Fixture.at(10), force: true, gate: paused))
+                == .unreachable(until: Fixture.date(4000))
+        )
         _ = machine.triggerAnswered(attempts[1], .failed(.rateLimited(retryAfter: nil)), now: Fixture.at(20))
-        #expect(Self.phase(machine.progressDue(now: Fixture.at(20), force: true, gate: paused)) == .rateLimited(until: Fixture.date(4000)))
+        #expect(
+            Self.phase(machine.progressDue(now: Fixture.at(20), force: true, gate: paused))
+                == .rateLimited(until: Fixture.date(4000))
+        )
         machine.balance = BalanceWait(since: Fixture.at(20))
-        #expect(Self.phase(machine.progressDue(now: Fixture.at(20), force: true, gate: paused)) == .waitingForBalance(nextProbe: Fixture.date(1020)))
+        #expect(
+            Self.phase(machine.progressDue(now: Fixture.at(20), force: true, gate: paused))
+                == .waitingForBalance(nextProbe: Fixture.date(1020))
+        )
         _ = machine.controlChanged(.stopRequested)
-        #expect(Self.phase(machine.progressDue(now: Fixture.at(30), force: true, gate: paused)) == .stopping(reason: "interrupted"))
+        #expect(
+            Self.phase(machine.progressDue(now: Fixture.at(30), force: true, gate: paused))
+                == .stopping(reason: "interrupted")
+        )
     }
 }

@@ -14,7 +14,9 @@ struct DispatchStateMachineReconciliationTests {
 
     static func reconciling(_ configuration: EngineConfiguration = Fixture.configuration()) -> Machine {
         var machine = Fixture.newMachine(configuration)
-        #expect(machine.start(Fixture.snapshot(counts: [.unknown: 1, .pending: 1], unfinished: [leftover])) == .reconcile)
+        #expect(
+            machine.start(Fixture.snapshot(counts: [.unknown: 1, .pending: 1], unfinished: [leftover])) == .reconcile
+        )
         return machine
     }
 
@@ -44,7 +46,10 @@ struct DispatchStateMachineReconciliationTests {
         #expect(machine.attemptNamespace == "campaign-ns")
         #expect(machine.metrics.total == 5)
         #expect(machine.metrics.isReconciling)
-        #expect(machine.inFlight.unresolved[Fixture.attemptID(1)]?.lifecycle == ContactLifecycle(status: .unknown, attempts: 1))
+        #expect(
+            machine.inFlight.unresolved[Fixture.attemptID(1)]?.lifecycle
+                == ContactLifecycle(status: .unknown, attempts: 1)
+        )
         #expect(machine.inFlight.unresolved[Fixture.attemptID(1)]?.failedAt == Fixture.date(0))
         #expect(machine.inFlight.followed.keys.sorted() == ["call-2"])
         #expect(machine.inFlight.followed["call-2"]?.lifecycle.status == .inCall)
@@ -98,12 +103,19 @@ struct DispatchStateMachineReconciliationTests {
         result.matches[Fixture.attemptID(1)] = CallReport(callID: "call-1", callStatus: "ringing")
         #expect(machine.polled(result, now: Fixture.at(40)) == Machine.PollAnswerAction())
         let entry = JournalEntry(
-            contactID: 1, status: .inCall, attempts: 1,
+            contactID: 1,
+            status: .inCall,
+            attempts: 1,
             attempt: .accepted(id: Fixture.attemptID(1), callID: "call-1", at: Fixture.date(40))
         )
-        #expect(machine.reconciliationRoundEnded(conclusive: true, now: Fixture.at(40)) == .done(JournalWrite(entries: [entry])))
+        #expect(
+            machine.reconciliationRoundEnded(conclusive: true, now: Fixture.at(40))
+                == .done(JournalWrite(entries: [entry]))
+        )
         #expect(machine.inFlight.followed["call-1"] != nil)
-        #expect(machine.reconciliationRound(now: Fixture.at(50), stopRequested: false, gate: Fixture.gate()) == .dispatch)
+        #expect(
+            machine.reconciliationRound(now: Fixture.at(50), stopRequested: false, gate: Fixture.gate()) == .dispatch
+        )
         #expect(!machine.metrics.isReconciling)
         #expect(machine.metrics.counts == [.unknown: 0, .inCall: 1, .pending: 1])
     }
@@ -112,7 +124,10 @@ struct DispatchStateMachineReconciliationTests {
     func incompleteScan() {
         var machine = Self.reconciling()
         _ = machine.reconciliationRound(now: Fixture.at(0), stopRequested: false, gate: Fixture.gate())
-        #expect(machine.polled(PollResult(error: "timeout"), now: Fixture.at(10)).trouble == .historyUnreadable(error: "timeout"))
+        #expect(
+            machine.polled(PollResult(error: "timeout"), now: Fixture.at(10)).trouble
+                == .historyUnreadable(error: "timeout")
+        )
         let action = machine.reconciliationRoundEnded(conclusive: false, now: Fixture.at(10))
         guard case .retry(nil, let delay, unresolved: 1) = action else {
             Issue.record("expected a retry, got \(action)")
@@ -129,7 +144,9 @@ struct DispatchStateMachineReconciliationTests {
         _ = machine.reconciliationRound(now: Fixture.at(0), stopRequested: false, gate: Fixture.gate())
         #expect(machine.polled(PollResult(conclusive: true), now: Fixture.at(10)).attemptsToRedial == 0)
         #expect(machine.reconciliationRoundEnded(conclusive: true, now: Fixture.at(10)) == .done(nil))
-        #expect(machine.reconciliationRound(now: Fixture.at(20), stopRequested: false, gate: Fixture.gate()) == .dispatch)
+        #expect(
+            machine.reconciliationRound(now: Fixture.at(20), stopRequested: false, gate: Fixture.gate()) == .dispatch
+        )
         #expect(machine.inFlight.unresolved.count == 1)
     }
 

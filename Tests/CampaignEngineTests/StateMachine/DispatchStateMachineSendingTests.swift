@@ -10,7 +10,9 @@ struct DispatchStateMachineSendingTests {
 
     static func start(_ contactID: Int64, at milliseconds: Int = 0) -> JournalEntry {
         JournalEntry(
-            contactID: contactID, status: .dialing, attempts: 1,
+            contactID: contactID,
+            status: .dialing,
+            attempts: 1,
             attempt: .start(id: Fixture.attemptID(contactID), number: 1, startedAt: Fixture.date(milliseconds))
         )
     }
@@ -44,7 +46,9 @@ struct DispatchStateMachineSendingTests {
         #expect(stopping.nextSend(now: Fixture.at(0), nextSlot: Fixture.at(0)) == .none)
     }
 
-    @Test("suppressed numbers end, closed windows defer, contacts past the attempt limit end failed: all through the lifecycle")
+    @Test(
+        "suppressed numbers end, closed windows defer, contacts past the attempt limit end failed: all through the lifecycle"
+    )
     func takesThroughTheLifecycle() throws {
         // 08:00 UTC is 03:00 in New York: its window opens at 09:00 there, six hours later.
         var machine = Fixture.machine(
@@ -65,17 +69,26 @@ struct DispatchStateMachineSendingTests {
         let action = machine.dueContactsLoaded(contacts, for: query, now: Fixture.at(0))
         let opening = Fixture.origin.addingTimeInterval(6 * 3600)
         let expected: [JournalEntry] = [
-            JournalEntry(contactID: 1, status: .suppressed, attempts: 0, lastError: "number is on the do-not-call list"),
+            JournalEntry(
+                contactID: 1,
+                status: .suppressed,
+                attempts: 0,
+                lastError: "number is on the do-not-call list"
+            ),
             JournalEntry(contactID: 2, status: .pending, attempts: 0, nextAttemptAt: opening),
             JournalEntry(contactID: 3, status: .failed, attempts: 1, lastError: "all 1 attempts are used"),
             Self.start(4),
         ]
         // The queue ran out before the reserve held two: the entries so far are written before the next load.
-        #expect(action == .load(Query(now: Fixture.date(0), afterID: 4, limit: 512), write: JournalWrite(entries: expected)))
+        #expect(
+            action == .load(Query(now: Fixture.date(0), afterID: 4, limit: 512), write: JournalWrite(entries: expected))
+        )
         #expect(machine.metrics.counts == [.pending: 1, .retryWait: 0, .suppressed: 1, .failed: 1, .dialing: 1])
     }
 
-    @Test("nothing after the cursor reloads from the start; nothing at all exhausts the queue and sends what was reserved")
+    @Test(
+        "nothing after the cursor reloads from the start; nothing at all exhausts the queue and sends what was reserved"
+    )
     func reloadAndExhaust() {
         var store = DueStore([Fixture.contact(1)])
         var machine = Fixture.machine(counts: [.pending: 1])
@@ -85,7 +98,10 @@ struct DispatchStateMachineSendingTests {
             return
         }
         let next = Query(now: Fixture.date(0), afterID: 1, limit: 512)
-        #expect(machine.dueContactsLoaded(store.load(first), for: first, now: Fixture.at(0)) == .load(next, write: JournalWrite(entries: [Self.start(1)])))
+        #expect(
+            machine.dueContactsLoaded(store.load(first), for: first, now: Fixture.at(0))
+                == .load(next, write: JournalWrite(entries: [Self.start(1)]))
+        )
         store.apply(JournalWrite(entries: [Self.start(1)]))
         #expect(machine.dueContactsLoaded(store.load(next), for: next, now: Fixture.at(0)) == .load(first, write: nil))
         #expect(machine.dueContactsLoaded(store.load(first), for: first, now: Fixture.at(0)) == .commit(nil))
@@ -93,7 +109,9 @@ struct DispatchStateMachineSendingTests {
         #expect(machine.reserveCommitted() == .trigger(Fixture.attempt(Fixture.contact(1))))
     }
 
-    @Test("an empty reserve with nothing due commits nothing and sends nothing; the next load waits for the refill delay")
+    @Test(
+        "an empty reserve with nothing due commits nothing and sends nothing; the next load waits for the refill delay"
+    )
     func nothingDue() {
         var store = DueStore([])
         var machine = Fixture.machine(counts: [.completed: 1])
@@ -101,7 +119,10 @@ struct DispatchStateMachineSendingTests {
         #expect(machine.due.isExhausted)
         #expect(machine.nextSend(now: Fixture.at(100), nextSlot: Fixture.at(100)) == .replenish(.commit(nil)))
         #expect(machine.reserveCommitted() == .none)
-        #expect(machine.nextSend(now: Fixture.at(500), nextSlot: Fixture.at(500)) == .replenish(.load(Query(now: Fixture.date(500), afterID: 0, limit: 512), write: nil)))
+        #expect(
+            machine.nextSend(now: Fixture.at(500), nextSlot: Fixture.at(500))
+                == .replenish(.load(Query(now: Fixture.date(500), afterID: 0, limit: 512), write: nil))
+        )
     }
 
     @Test("an accepted trigger is followed and counted as placed")
@@ -113,9 +134,16 @@ struct DispatchStateMachineSendingTests {
         #expect(machine.inFlight.triggers == 0)
         #expect(machine.inFlight.followed["call-1"]?.attemptID == attempt.attemptID)
         #expect(machine.metrics.placed == 1)
-        #expect(machine.writes.entries == [
-            JournalEntry(contactID: 1, status: .inCall, attempts: 1, attempt: .accepted(id: attempt.attemptID, callID: "call-1", at: Fixture.date(30)))
-        ])
+        #expect(
+            machine.writes.entries == [
+                JournalEntry(
+                    contactID: 1,
+                    status: .inCall,
+                    attempts: 1,
+                    attempt: .accepted(id: attempt.attemptID, callID: "call-1", at: Fixture.date(30))
+                )
+            ]
+        )
     }
 
     @Test("a withdrawn trigger gives its attempt back and its contact is the next one tried")
@@ -124,7 +152,11 @@ struct DispatchStateMachineSendingTests {
         var machine = Fixture.machine(Fixture.configuration { $0.concurrency = 1 }, counts: [.pending: 3])
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
         #expect(machine.triggerAnswered(attempt, .withdrawn, now: Fixture.at(10)) == .none)
-        #expect(machine.writes.entries == [JournalEntry(contactID: 1, status: .pending, attempts: 0, attempt: .discard(id: attempt.attemptID))])
+        #expect(
+            machine.writes.entries == [
+                JournalEntry(contactID: 1, status: .pending, attempts: 0, attempt: .discard(id: attempt.attemptID))
+            ]
+        )
         #expect(store.send(&machine, now: Fixture.at(10)).map(\.contact.id) == [1])
     }
 
@@ -133,7 +165,11 @@ struct DispatchStateMachineSendingTests {
         var store = DueStore([Fixture.contact(1)])
         var machine = Fixture.machine(counts: [.pending: 1])
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
-        let action = machine.triggerAnswered(attempt, .failed(.rateLimited(retryAfter: .seconds(3))), now: Fixture.at(100))
+        let action = machine.triggerAnswered(
+            attempt,
+            .failed(.rateLimited(retryAfter: .seconds(3))),
+            now: Fixture.at(100)
+        )
         guard case .cutPace(.some(.seconds(3)), let until) = action else {
             Issue.record("expected a cut, got \(action)")
             return
@@ -148,7 +184,10 @@ struct DispatchStateMachineSendingTests {
     func learnedLimit() {
         var remembering = Fixture.machine(counts: [.pending: 1], remembersRateLimit: true)
         remembering.rateLimitLearned(14)
-        #expect(remembering.writeDue(now: Fixture.at(100)) == JournalWrite(entries: [], learnedRateLimit: .init(requestsPerSecond: 14, at: Fixture.date(100))))
+        #expect(
+            remembering.writeDue(now: Fixture.at(100))
+                == JournalWrite(entries: [], learnedRateLimit: .init(requestsPerSecond: 14, at: Fixture.date(100)))
+        )
         var forgetting = Fixture.machine(counts: [.pending: 1])
         forgetting.rateLimitLearned(14)
         #expect(forgetting.writeDue(now: Fixture.at(100)) == nil)
@@ -175,7 +214,10 @@ struct DispatchStateMachineSendingTests {
         var store = DueStore([Fixture.contact(1)])
         var machine = Fixture.machine(counts: [.pending: 1])
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
-        #expect(machine.triggerAnswered(attempt, .failed(.insufficientBalance(message: "low")), now: Fixture.at(10)) == .holdSends)
+        #expect(
+            machine.triggerAnswered(attempt, .failed(.insufficientBalance(message: "low")), now: Fixture.at(10))
+                == .holdSends
+        )
         #expect(machine.stop.outcome == .paused(.insufficientBalance))
         #expect(machine.stop.reason == "insufficient balance")
         #expect(machine.due.hasQueued)
@@ -185,11 +227,16 @@ struct DispatchStateMachineSendingTests {
     func waitForBalance() {
         var store = DueStore([Fixture.contact(1), Fixture.contact(2)])
         var machine = Fixture.machine(
-            Fixture.configuration { $0.concurrency = 1; $0.waitForBalance = .seconds(600) },
+            Fixture.configuration {
+                $0.concurrency = 1; $0.waitForBalance = .seconds(600)
+            },
             counts: [.pending: 2]
         )
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
-        #expect(machine.triggerAnswered(attempt, .failed(.insufficientBalance(message: "low")), now: Fixture.at(10)) == .holdForBalance)
+        #expect(
+            machine.triggerAnswered(attempt, .failed(.insufficientBalance(message: "low")), now: Fixture.at(10))
+                == .holdForBalance
+        )
         #expect(machine.balance == BalanceWait(since: Fixture.at(10)))
         #expect(store.send(&machine, now: Fixture.at(500)).isEmpty)
         let probe = store.send(&machine, now: Fixture.at(1010))
@@ -198,11 +245,16 @@ struct DispatchStateMachineSendingTests {
         #expect(machine.balance?.probeInFlight == true)
         #expect(machine.nextSend(now: Fixture.at(5000), nextSlot: Fixture.at(5000)) == .none)
         // Refused again: the next probe waits two seconds.
-        #expect(machine.triggerAnswered(probe[0], .failed(.insufficientBalance(message: "low")), now: Fixture.at(1100)) == .none)
+        #expect(
+            machine.triggerAnswered(probe[0], .failed(.insufficientBalance(message: "low")), now: Fixture.at(1100))
+                == .none
+        )
         #expect(machine.balance?.nextProbe == Fixture.at(3100))
         let second = store.send(&machine, now: Fixture.at(3100))
         #expect(second.first?.isProbe == true)
-        #expect(machine.triggerAnswered(second[0], .accepted(callID: "call-1"), now: Fixture.at(3200)) == .resumeSending)
+        #expect(
+            machine.triggerAnswered(second[0], .accepted(callID: "call-1"), now: Fixture.at(3200)) == .resumeSending
+        )
         #expect(machine.balance == nil)
     }
 
@@ -210,7 +262,9 @@ struct DispatchStateMachineSendingTests {
     func probeEndsContact() {
         var store = DueStore([Fixture.contact(1), Fixture.contact(2)])
         var machine = Fixture.machine(
-            Fixture.configuration { $0.concurrency = 1; $0.waitForBalance = .seconds(600) },
+            Fixture.configuration {
+                $0.concurrency = 1; $0.waitForBalance = .seconds(600)
+            },
             counts: [.pending: 2]
         )
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
@@ -226,14 +280,19 @@ struct DispatchStateMachineSendingTests {
     func waitedTooLong() {
         var store = DueStore([Fixture.contact(1)])
         var machine = Fixture.machine(
-            Fixture.configuration { $0.concurrency = 1; $0.waitForBalance = .seconds(2) },
+            Fixture.configuration {
+                $0.concurrency = 1; $0.waitForBalance = .seconds(2)
+            },
             counts: [.pending: 1]
         )
         let attempt = store.send(&machine, now: Fixture.at(0))[0]
         _ = machine.triggerAnswered(attempt, .failed(.insufficientBalance(message: "low")), now: Fixture.at(0))
         store.apply(machine.writeDue(now: Fixture.at(100)))
         let probe = store.send(&machine, now: Fixture.at(2000))[0]
-        #expect(machine.triggerAnswered(probe, .failed(.insufficientBalance(message: "low")), now: Fixture.at(2000)) == .holdSends)
+        #expect(
+            machine.triggerAnswered(probe, .failed(.insufficientBalance(message: "low")), now: Fixture.at(2000))
+                == .holdSends
+        )
         #expect(machine.stop.outcome == .paused(.insufficientBalance))
         #expect(machine.balance == nil)
     }
@@ -243,33 +302,61 @@ struct DispatchStateMachineSendingTests {
         var store = DueStore([Fixture.contact(1), Fixture.contact(2)])
         var machine = Fixture.machine(counts: [.pending: 2])
         let attempts = store.send(&machine, now: Fixture.at(0))
-        #expect(machine.triggerAnswered(attempts[0], .failed(.authentication(message: "bad key")), now: Fixture.at(10)) == .holdSends)
+        #expect(
+            machine.triggerAnswered(attempts[0], .failed(.authentication(message: "bad key")), now: Fixture.at(10))
+                == .holdSends
+        )
         #expect(machine.authenticationFailure == "bad key")
         #expect(machine.stop.outcome == .paused(.authentication) && machine.stop.reason == "the API key was refused")
-        #expect(machine.triggerAnswered(attempts[1], .failed(.authentication(message: "bad key")), now: Fixture.at(10)) == .none)
+        #expect(
+            machine.triggerAnswered(attempts[1], .failed(.authentication(message: "bad key")), now: Fixture.at(10))
+                == .none
+        )
         #expect(machine.writes.entries.map(\.status) == [.pending, .pending])
     }
 
-    @Test("a 403 ends as dnd and suppresses the number; a 422 ends as invalid; an ambiguous answer awaits reconciliation")
+    @Test(
+        "a 403 ends as dnd and suppresses the number; a 422 ends as invalid; an ambiguous answer awaits reconciliation"
+    )
     func finalAndAmbiguous() {
         var store = DueStore([Fixture.contact(1), Fixture.contact(2), Fixture.contact(3)])
         var machine = Fixture.machine(Fixture.configuration { $0.concurrency = 3 }, counts: [.pending: 3])
         let attempts = store.send(&machine, now: Fixture.at(0))
         #expect(attempts.count == 3)
         #expect(machine.triggerAnswered(attempts[0], .failed(.forbidden(message: "DND")), now: Fixture.at(10)) == .none)
-        #expect(machine.triggerAnswered(attempts[1], .failed(.validation(message: "bad number")), now: Fixture.at(10)) == .none)
-        #expect(machine.triggerAnswered(attempts[2], .failed(.ambiguous(message: "timeout")), now: Fixture.at(10)) == .none)
+        #expect(
+            machine.triggerAnswered(attempts[1], .failed(.validation(message: "bad number")), now: Fixture.at(10))
+                == .none
+        )
+        #expect(
+            machine.triggerAnswered(attempts[2], .failed(.ambiguous(message: "timeout")), now: Fixture.at(10)) == .none
+        )
         let dnd = JournalEntry(
-            contactID: 1, status: .dnd, attempts: 1, lastError: "DND",
+            contactID: 1,
+            status: .dnd,
+            attempts: 1,
+            lastError: "DND",
             attempt: .ended(id: attempts[0].attemptID, outcome: "dnd", report: nil, error: "DND", at: Fixture.date(10)),
             suppress: (attempts[0].contact.phoneNumber, "DND")
         )
         let invalid = JournalEntry(
-            contactID: 2, status: .invalid, attempts: 1, lastError: "bad number",
-            attempt: .ended(id: attempts[1].attemptID, outcome: "invalid", report: nil, error: "bad number", at: Fixture.date(10))
+            contactID: 2,
+            status: .invalid,
+            attempts: 1,
+            lastError: "bad number",
+            attempt: .ended(
+                id: attempts[1].attemptID,
+                outcome: "invalid",
+                report: nil,
+                error: "bad number",
+                at: Fixture.date(10)
+            )
         )
         let ambiguous = JournalEntry(
-            contactID: 3, status: .unknown, attempts: 1, lastError: "timeout",
+            contactID: 3,
+            status: .unknown,
+            attempts: 1,
+            lastError: "timeout",
             attempt: .ambiguous(id: attempts[2].attemptID, error: "timeout")
         )
         #expect(machine.writes.entries == [dnd, invalid, ambiguous])

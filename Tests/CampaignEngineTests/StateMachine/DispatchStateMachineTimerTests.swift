@@ -9,10 +9,16 @@ struct DispatchStateMachineTimerTests {
     @Test("one timer at a time, a second ahead at most, or when the pacer's next slot comes within the horizon")
     func oneTimer() {
         var machine = Fixture.machine(counts: [.pending: 1])
-        #expect(machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(5000))) == .sleep(until: Fixture.at(1000)))
+        #expect(
+            machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(5000)))
+                == .sleep(until: Fixture.at(1000))
+        )
         #expect(machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(600))) == .none)
         machine.timerFired()
-        #expect(machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(600))) == .sleep(until: Fixture.at(350)))
+        #expect(
+            machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(600)))
+                == .sleep(until: Fixture.at(350))
+        )
     }
 
     @Test("it wakes for the next poll, unless one is running")
@@ -33,7 +39,10 @@ struct DispatchStateMachineTimerTests {
     func pause() {
         var machine = Fixture.machine(counts: [.pending: 1])
         #expect(
-            machine.timerNeeded(now: Fixture.at(0), gate: Fixture.gate(nextSlot: Fixture.at(5000), pausedUntil: Fixture.at(300)))
+            machine.timerNeeded(
+                now: Fixture.at(0),
+                gate: Fixture.gate(nextSlot: Fixture.at(5000), pausedUntil: Fixture.at(300))
+            )
                 == .sleep(until: Fixture.at(300))
         )
     }
@@ -42,10 +51,16 @@ struct DispatchStateMachineTimerTests {
     func probe() {
         var machine = Fixture.machine(counts: [.pending: 1])
         machine.balance = BalanceWait(since: Fixture.at(0))
-        #expect(machine.timerNeeded(now: Fixture.at(200), gate: Fixture.gate(nextSlot: Fixture.at(200))) == .sleep(until: Fixture.at(1000)))
+        #expect(
+            machine.timerNeeded(now: Fixture.at(200), gate: Fixture.gate(nextSlot: Fixture.at(200)))
+                == .sleep(until: Fixture.at(1000))
+        )
         machine.timerFired()
         machine.balance?.probeInFlight = true
-        #expect(machine.timerNeeded(now: Fixture.at(200), gate: Fixture.gate(nextSlot: Fixture.at(200))) == .sleep(until: Fixture.at(1200)))
+        #expect(
+            machine.timerNeeded(now: Fixture.at(200), gate: Fixture.gate(nextSlot: Fixture.at(200)))
+                == .sleep(until: Fixture.at(1200))
+        )
     }
 
     @Test("with nothing due or in flight it reads when the next contact is due, and wakes then or at the next load")
@@ -72,6 +87,9 @@ struct DispatchStateMachineTimerTests {
         var machine = DispatchStateMachinePollingTests.following()
         var store = DueStore([])
         #expect(store.send(&machine, now: Fixture.at(0)).isEmpty)
-        #expect(machine.timerNeeded(now: Fixture.at(100), gate: Fixture.gate(nextSlot: Fixture.at(100))) == .sleep(until: Fixture.at(100)))
+        #expect(
+            machine.timerNeeded(now: Fixture.at(100), gate: Fixture.gate(nextSlot: Fixture.at(100)))
+                == .sleep(until: Fixture.at(100))
+        )
     }
 }

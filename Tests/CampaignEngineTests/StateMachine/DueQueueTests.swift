@@ -20,7 +20,10 @@ struct DueQueueTests {
         #expect(queue.next(now: Fixture.at(0), date: Fixture.date(0)) == .contact(batch[0]))
         #expect(queue.next(now: Fixture.at(0), date: Fixture.date(0)) == .contact(batch[1]))
         // Used up: the next load starts after the last id.
-        #expect(queue.next(now: Fixture.at(5), date: Fixture.date(5)) == .load(Queue.Query(now: Fixture.date(5), afterID: 2, limit: 2)))
+        #expect(
+            queue.next(now: Fixture.at(5), date: Fixture.date(5))
+                == .load(Queue.Query(now: Fixture.date(5), afterID: 2, limit: 2))
+        )
     }
 
     @Test("nothing after the cursor wraps the pass to the campaign's start")
@@ -31,7 +34,10 @@ struct DueQueueTests {
         _ = queue.next(now: Fixture.at(0), date: Fixture.date(0))
         let next = Queue.Query(now: Fixture.date(0), afterID: 7, limit: 2)
         #expect(queue.next(now: Fixture.at(0), date: Fixture.date(0)) == .load(next))
-        #expect(queue.loaded([], for: next, now: Fixture.at(0)) == .reload(Queue.Query(now: Fixture.date(0), afterID: 0, limit: 2)))
+        #expect(
+            queue.loaded([], for: next, now: Fixture.at(0))
+                == .reload(Queue.Query(now: Fixture.date(0), afterID: 0, limit: 2))
+        )
         #expect(queue.cursor == 0)
         #expect(!queue.isExhausted)
     }
@@ -44,7 +50,10 @@ struct DueQueueTests {
         #expect(queue.isExhausted)
         #expect(queue.nextLoadAt == Fixture.at(600))
         #expect(queue.next(now: Fixture.at(599), date: Fixture.date(599)) == .empty)
-        #expect(queue.next(now: Fixture.at(600), date: Fixture.date(600)) == .load(Queue.Query(now: Fixture.date(600), afterID: 0, limit: 2)))
+        #expect(
+            queue.next(now: Fixture.at(600), date: Fixture.date(600))
+                == .load(Queue.Query(now: Fixture.date(600), afterID: 0, limit: 2))
+        )
         // A later load that finds contacts ends the exhaustion.
         let later = Queue.Query(now: Fixture.date(600), afterID: 0, limit: 2)
         #expect(queue.loaded([Fixture.contact(3)], for: later, now: Fixture.at(600)) == .contacts)
@@ -58,7 +67,10 @@ struct DueQueueTests {
         _ = queue.loaded([Fixture.contact(1), Fixture.contact(2)], for: query, now: Fixture.at(0))
         _ = queue.next(now: Fixture.at(0), date: Fixture.date(0))
         queue.putFirst(Fixture.contact(1, status: .retryWait, attempts: 1))
-        #expect(queue.next(now: Fixture.at(0), date: Fixture.date(0)) == .contact(Fixture.contact(1, status: .retryWait, attempts: 1)))
+        #expect(
+            queue.next(now: Fixture.at(0), date: Fixture.date(0))
+                == .contact(Fixture.contact(1, status: .retryWait, attempts: 1))
+        )
         #expect(queue.next(now: Fixture.at(0), date: Fixture.date(0)) == .contact(Fixture.contact(2)))
 
         var empty = Queue(batchSize: 2, refillDelay: .milliseconds(500), now: Fixture.at(0))

@@ -29,7 +29,9 @@ struct InFlightRegistryTests {
         )
     }
 
-    @Test("slots count triggers against the concurrency, and triggers, calls and ambiguous attempts against the channel limit")
+    @Test(
+        "slots count triggers against the concurrency, and triggers, calls and ambiguous attempts against the channel limit"
+    )
     func slots() {
         var registry = Registry(pollInterval: .milliseconds(500), now: Fixture.at(0))
         #expect(registry.isEmpty && !registry.hasPollTargets)
@@ -83,7 +85,15 @@ struct InFlightRegistryTests {
         registry.unresolved[Fixture.attemptID(3)] = Self.unresolved(3, startedAt: 2_000)
         let request = registry.pollRequest(at: Fixture.date(10_000), includeStragglers: true)
         let key = Fixture.attemptID(3).uuidString.lowercased()
-        #expect(request.unknowns == [key: PollRequest.Target(number: Fixture.contact(3).phoneNumber, startedAt: Fixture.date(2_000), id: Fixture.attemptID(3))])
+        #expect(
+            request.unknowns == [
+                key: PollRequest.Target(
+                    number: Fixture.contact(3).phoneNumber,
+                    startedAt: Fixture.date(2_000),
+                    id: Fixture.attemptID(3)
+                )
+            ]
+        )
         #expect(request.maxPages == Int.max)
         #expect(request.oldest == Fixture.date(2_000).addingTimeInterval(-120))
     }

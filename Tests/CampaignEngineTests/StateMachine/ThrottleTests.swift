@@ -51,7 +51,9 @@ struct ThrottleTests {
     func seeded() {
         var one = Throttle<TestInstant>(jitterSeed: 42)
         var two = Throttle<TestInstant>(jitterSeed: 42)
-        #expect(one.rateLimited(now: Fixture.at(0), retryAfter: nil) == two.rateLimited(now: Fixture.at(0), retryAfter: nil))
+        #expect(
+            one.rateLimited(now: Fixture.at(0), retryAfter: nil) == two.rateLimited(now: Fixture.at(0), retryAfter: nil)
+        )
         #expect(one.unreachable(now: Fixture.at(0)).delay == two.unreachable(now: Fixture.at(0)).delay)
     }
 }

@@ -9,7 +9,12 @@ struct WriteBufferTests {
 
     @Test("a batch is due at its size or its age; taking it empties the buffer")
     func dueAtSizeOrAge() {
-        var buffer = WriteBuffer(batchSize: 2, maximumAge: .milliseconds(100), remembersRateLimit: false, now: Fixture.at(0))
+        var buffer = WriteBuffer(
+            batchSize: 2,
+            maximumAge: .milliseconds(100),
+            remembersRateLimit: false,
+            now: Fixture.at(0)
+        )
         #expect(buffer.take(at: Fixture.date(0)) == nil)
         buffer.append(entry)
         #expect(!buffer.isDue(now: Fixture.at(99)))
@@ -26,7 +31,9 @@ struct WriteBufferTests {
         var buffer = WriteBuffer(maximumAge: .milliseconds(100), remembersRateLimit: true, now: Fixture.at(0))
         buffer.learned(rateLimit: 9)
         let limitOnly = buffer.take(at: Fixture.date(50))
-        #expect(limitOnly == JournalWrite(entries: [], learnedRateLimit: .init(requestsPerSecond: 9, at: Fixture.date(50))))
+        #expect(
+            limitOnly == JournalWrite(entries: [], learnedRateLimit: .init(requestsPerSecond: 9, at: Fixture.date(50)))
+        )
         buffer.written(limitOnly!, at: Fixture.at(50))
         #expect(buffer.lastWrite == Fixture.at(0))
         buffer.append(entry)

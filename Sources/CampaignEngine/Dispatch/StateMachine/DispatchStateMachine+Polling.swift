@@ -53,7 +53,10 @@ extension DispatchStateMachine {
         }
         var answer = PollAnswerAction()
         if let retryAfter = result.rateLimited {
-            answer.trouble = .rateLimited(retryAfter: retryAfter, pauseUntil: throttle.rateLimited(now: now, retryAfter: retryAfter))
+            answer.trouble = .rateLimited(
+                retryAfter: retryAfter,
+                pauseUntil: throttle.rateLimited(now: now, retryAfter: retryAfter)
+            )
         } else if let error = result.error {
             answer.trouble = .historyUnreadable(error: error)
         }
@@ -65,7 +68,12 @@ extension DispatchStateMachine {
             let from = attempt.lifecycle.status
             let action = attempt.lifecycle.reconciled(placed: true)
             guard action == .follow else { invalidTransition(action, on: "a call found for an ambiguous attempt") }
-            record(attempt.contact, from: from, attempt.lifecycle, attempt: .accepted(id: attemptID, callID: report.callID, at: wall))
+            record(
+                attempt.contact,
+                from: from,
+                attempt.lifecycle,
+                attempt: .accepted(id: attemptID, callID: report.callID, at: wall)
+            )
             // The history may already show the end of the call: the next poll records it.
             inFlight.followed[report.callID] = InFlightRegistry.FollowedCall(
                 contact: attempt.contact,
@@ -79,7 +87,9 @@ extension DispatchStateMachine {
         for (attemptID, var attempt) in inFlight.unresolved where wall.timeIntervalSince(attempt.failedAt) >= grace {
             let from = attempt.lifecycle.status
             let action = attempt.lifecycle.reconciled(placed: false)
-            guard action == .requeue else { invalidTransition(action, on: "an ambiguous attempt the history does not show") }
+            guard action == .requeue else {
+                invalidTransition(action, on: "an ambiguous attempt the history does not show")
+            }
             record(attempt.contact, from: from, attempt.lifecycle, attempt: .discard(id: attemptID))
             inFlight.unresolved[attemptID] = nil
             answer.attemptsToRedial += 1
@@ -89,7 +99,12 @@ extension DispatchStateMachine {
 
     /// One followed call in a poll's answer: it ended, or is given up past the campaign's bound, or is
     /// followed on.
-    private mutating func followed(_ callID: String, _ call: InFlightRegistry<Instant>.FollowedCall, report: CallReport?, at wall: Date) {
+    private mutating func followed(
+        _ callID: String,
+        _ call: InFlightRegistry<Instant>.FollowedCall,
+        report: CallReport?,
+        at wall: Date
+    ) {
         var call = call
         let overdue = wall.timeIntervalSince(call.startedAt) > configuration.callTimeout.timeInterval
         if report == nil { call.unseenPolls += 1 } else { call.unseenPolls = 0 }
@@ -98,7 +113,9 @@ extension DispatchStateMachine {
             switch action {
             case .finish, .redial:
                 record(
-                    call.contact, from: .inCall, call.lifecycle,
+                    call.contact,
+                    from: .inCall,
+                    call.lifecycle,
                     attempt: .ended(id: call.attemptID, outcome: outcome.rawValue, report: report, error: nil, at: wall)
                 )
             default:
@@ -109,8 +126,16 @@ extension DispatchStateMachine {
             let action = call.lifecycle.callUnresolved(after: configuration.callTimeout)
             guard action == .finish else { invalidTransition(action, on: "a call past the campaign's bound") }
             record(
-                call.contact, from: .inCall, call.lifecycle,
-                attempt: .ended(id: call.attemptID, outcome: "unresolved", report: report, error: call.lifecycle.lastError, at: wall)
+                call.contact,
+                from: .inCall,
+                call.lifecycle,
+                attempt: .ended(
+                    id: call.attemptID,
+                    outcome: "unresolved",
+                    report: report,
+                    error: call.lifecycle.lastError,
+                    at: wall
+                )
             )
             inFlight.followed[callID] = nil
         } else {

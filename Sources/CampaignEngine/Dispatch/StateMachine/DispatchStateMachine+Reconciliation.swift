@@ -80,7 +80,9 @@ extension DispatchStateMachine {
     ///   - now: The current instant.
     ///   - stopRequested: Whether a signal asked the run to stop.
     ///   - gate: The gate's state now.
-    mutating func reconciliationRound(now: Instant, stopRequested: Bool, gate: GateReading<Instant>) -> ReconciliationRoundAction {
+    mutating func reconciliationRound(now: Instant, stopRequested: Bool, gate: GateReading<Instant>)
+        -> ReconciliationRoundAction
+    {
         if reconciliationOver || inFlight.unresolved.isEmpty {
             reconciliationOver = true
             metrics.isReconciling = false

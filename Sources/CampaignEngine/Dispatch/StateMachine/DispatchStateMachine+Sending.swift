@@ -70,7 +70,9 @@ extension DispatchStateMachine {
     }
 
     /// Due contacts were loaded for `query`.
-    mutating func dueContactsLoaded(_ contacts: [DueContact], for query: DueQueue<Instant>.Query, now: Instant) -> ReplenishAction {
+    mutating func dueContactsLoaded(_ contacts: [DueContact], for query: DueQueue<Instant>.Query, now: Instant)
+        -> ReplenishAction
+    {
         switch due.loaded(contacts, for: query, now: now) {
         case .contacts: return replenish(now: now)
         case .reload(let query): return .load(query, write: takeWrite(now))
@@ -93,7 +95,9 @@ extension DispatchStateMachine {
     ///   - attempt: The attempt the task sent.
     ///   - result: What it saw.
     ///   - now: The current instant.
-    mutating func triggerAnswered(_ attempt: DispatchAttempt, _ result: TriggerResult, now: Instant) -> TriggerAnswerAction {
+    mutating func triggerAnswered(_ attempt: DispatchAttempt, _ result: TriggerResult, now: Instant)
+        -> TriggerAnswerAction
+    {
         inFlight.triggerEnded()
         var lifecycle = attempt.lifecycle
         let wall = timeline.date(now)
@@ -109,7 +113,12 @@ extension DispatchStateMachine {
                 balance = nil
                 answer = .resumeSending
             }
-            record(contact, from: .dialing, lifecycle, attempt: .accepted(id: attempt.attemptID, callID: callID, at: wall))
+            record(
+                contact,
+                from: .dialing,
+                lifecycle,
+                attempt: .accepted(id: attempt.attemptID, callID: callID, at: wall)
+            )
             inFlight.followed[callID] = InFlightRegistry.FollowedCall(
                 contact: contact,
                 lifecycle: lifecycle,
@@ -152,7 +161,10 @@ extension DispatchStateMachine {
             requeueFirst(contact, lifecycle)
             if attempt.isProbe { balance?.probeInFlight = false }
             if case .rateLimited(let retryAfter) = failure {
-                return .cutPace(retryAfter: retryAfter, pauseUntil: throttle.rateLimited(now: now, retryAfter: retryAfter))
+                return .cutPace(
+                    retryAfter: retryAfter,
+                    pauseUntil: throttle.rateLimited(now: now, retryAfter: retryAfter)
+                )
             }
             let pause = throttle.unreachable(now: now)
             return .backOff(until: pause.until, retryIn: pause.delay)
@@ -166,7 +178,9 @@ extension DispatchStateMachine {
             return beginStopping(.paused(.authentication), reason: "the API key was refused") ? .holdSends : .none
         case .suppress(let reason):
             record(
-                contact, from: .dialing, lifecycle,
+                contact,
+                from: .dialing,
+                lifecycle,
                 attempt: .ended(id: attempt.attemptID, outcome: "dnd", report: nil, error: reason, at: wall),
                 suppress: (contact.phoneNumber, reason)
             )
@@ -174,14 +188,24 @@ extension DispatchStateMachine {
             return .none
         case .finish:
             record(
-                contact, from: .dialing, lifecycle,
-                attempt: .ended(id: attempt.attemptID, outcome: "invalid", report: nil, error: lifecycle.lastError, at: wall)
+                contact,
+                from: .dialing,
+                lifecycle,
+                attempt: .ended(
+                    id: attempt.attemptID,
+                    outcome: "invalid",
+                    report: nil,
+                    error: lifecycle.lastError,
+                    at: wall
+                )
             )
             if attempt.isProbe { balance?.probeInFlight = false }
             return .none
         case .reconcile:
             record(
-                contact, from: .dialing, lifecycle,
+                contact,
+                from: .dialing,
+                lifecycle,
                 attempt: .ambiguous(id: attempt.attemptID, error: lifecycle.lastError ?? "ambiguous answer")
             )
             inFlight.unresolved[attempt.attemptID] = InFlightRegistry.UnresolvedAttempt(
@@ -238,10 +262,25 @@ extension DispatchStateMachine {
         case .suppress, .waitForWindow, .giveUp:
             record(contact, from: contact.status, lifecycle)
         case .trigger:
-            let attemptID = AttemptIdentity.id(campaign: attemptNamespace, contactID: contact.id, number: lifecycle.attempts)
-            record(contact, from: contact.status, lifecycle, attempt: .start(id: attemptID, number: lifecycle.attempts, startedAt: wall))
+            let attemptID = AttemptIdentity.id(
+                campaign: attemptNamespace,
+                contactID: contact.id,
+                number: lifecycle.attempts
+            )
+            record(
+                contact,
+                from: contact.status,
+                lifecycle,
+                attempt: .start(id: attemptID, number: lifecycle.attempts, startedAt: wall)
+            )
             reserve.append(
-                DispatchAttempt(contact: contact, lifecycle: lifecycle, attemptID: attemptID, startedAt: wall, isProbe: false)
+                DispatchAttempt(
+                    contact: contact,
+                    lifecycle: lifecycle,
+                    attemptID: attemptID,
+                    startedAt: wall,
+                    isProbe: false
+                )
             )
         case .rejected(let reason):
             preconditionFailure("a due contact could not be taken: \(reason)")
