@@ -105,12 +105,7 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
             try? await journal.setCampaignState(.ready)
             throw error
         }
-        switch outcome {
-        case .completed: _ = lifecycle.allContactsFinal()
-        case .idle, .interrupted: _ = lifecycle.stop()
-        case .paused(let reason): _ = lifecycle.pause(reason)
-        case .cancelled: _ = lifecycle.cancel()
-        }
+        lifecycle.runEnded(outcome)
         // A pause or cancel from another process is already stored: the run's own end is recorded
         // only over the running state it set, never over theirs.
         if try await !journal.compareAndSetCampaignState(expected: .running, new: lifecycle.state) {

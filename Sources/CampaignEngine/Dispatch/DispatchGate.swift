@@ -73,6 +73,17 @@ final class DispatchGate<Instant: InstantProtocol>: Sendable where Instant.Durat
         state.withLock { $0.schedule.startBelow(learnedLimit: limit, now: now) }
     }
 
+    /// The next slot, the pause and the pace at `now`, read at once.
+    func reading(now: Instant) -> GateReading<Instant> {
+        state.withLock {
+            GateReading(
+                nextSlot: $0.schedule.nextSlot(now: now),
+                pausedUntil: $0.schedule.pausedUntil(now: now),
+                pace: $0.schedule.currentRate(now: now)
+            )
+        }
+    }
+
     /// The end of the current pause, if it is later than `now`.
     func pausedUntil(now: Instant) -> Instant? {
         state.withLock { $0.schedule.pausedUntil(now: now) }

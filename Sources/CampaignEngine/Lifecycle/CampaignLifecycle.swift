@@ -87,6 +87,25 @@ public struct CampaignLifecycle: Sendable, Hashable {
         }
     }
 
+    /// A run ended with `outcome`: the campaign takes the state the run leaves it in — completed, ready
+    /// to resume, paused or cancelled — as the event of that name would (``allContactsFinal()``,
+    /// ``stop()``, ``pause(_:)``, ``cancel()``); a state those events refuse to leave is kept.
+    /// - Parameter outcome: How the run ended.
+    public mutating func runEnded(_ outcome: RunOutcome) {
+        switch (outcome, state) {
+        case (.completed, .ready), (.completed, .running), (.completed, .paused):
+            state = .completed
+        case (.idle, .running), (.interrupted, .running):
+            state = .ready
+        case (.paused(let reason), .ready), (.paused(let reason), .running), (.paused(let reason), .paused):
+            state = .paused(reason)
+        case (.cancelled, .ready), (.cancelled, .running), (.cancelled, .paused):
+            state = .cancelled
+        case (.completed, _), (.idle, _), (.interrupted, _), (.paused, _), (.cancelled, _):
+            break
+        }
+    }
+
     /// `vaani-dialer cancel` was asked for.
     public mutating func cancel() -> Action {
         switch state {

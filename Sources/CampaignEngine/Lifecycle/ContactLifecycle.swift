@@ -41,6 +41,20 @@ public struct ContactLifecycle: Sendable, Hashable {
         case rejected(String)
     }
 
+    /// What becomes of a due contact the dialer takes (``take(_:under:at:)``).
+    public enum TakeAction: Sendable, Hashable {
+        /// Its number is on the do-not-call list now: it ends as `suppressed`.
+        case suppress
+        /// Its calling window is closed: it waits, as it is, until the window opens.
+        case waitForWindow(opening: Date)
+        /// It has used every attempt the campaign allows now: it ends as `failed`.
+        case giveUp
+        /// An attempt started: commit it, then send its trigger.
+        case trigger
+        /// The contact is not waiting to be dialed; nothing changed.
+        case rejected(String)
+    }
+
     /// The current status.
     public private(set) var status: ContactStatus
     /// Attempts that placed or may have placed a call.
@@ -62,6 +76,12 @@ public struct ContactLifecycle: Sendable, Hashable {
         self.lastError = nil
     }
 
+    /// The lifecycle of a due contact, as stored.
+    /// - Parameter contact: The contact.
+    public init(_ contact: DueContact) {
+        self.init(status: contact.status, attempts: contact.attempts, nextAttemptAt: contact.nextAttemptAt)
+    }
+
     /// Starts an attempt: the attempt row is committed, then the trigger is sent.
     /// - Parameter maxAttempts: The campaign's attempt limit.
     public mutating func startAttempt(maxAttempts: Int) -> Action {
@@ -75,14 +95,48 @@ public struct ContactLifecycle: Sendable, Hashable {
         return .trigger
     }
 
-    /// The contact's calling window is closed: it waits, as it is, until `opening`.
+    /// The dialer took a due contact: the one decision on suppression, calling hours and the attempt limit,
+    /// which the run loop and `plan` share. In this order: a number now on the do-not-call list ends the
+    /// contact; a closed calling window (in the contact's own time zone) defers it, as it is, until the
+    /// window opens; a contact that has used every attempt the campaign allows now (the limit was lowered
+    /// below what it already used) ends as `failed`; any other starts an attempt.
+    /// - Parameters:
+    ///   - contact: The contact, whose suppression and time zone count.
+    ///   - configuration: The calling hours, the fallback time zone and the attempt limit.
+    ///   - date: The time it is taken at.
+    public mutating func take(
+        _ contact: DueContact,
+        under configuration: EngineConfiguration,
+        at date: Date
+    ) -> TakeAction {
+        guard status.isDialable else { return .rejected("cannot dial a contact that is \(status.rawValue)") }
+        if contact.isSuppressed {
+            status = .suppressed
+            nextAttemptAt = nil
+            lastError = "number is on the do-not-call list"
+            return .suppress
+        }
+        if let opening = configuration.windowOpening(for: contact, at: date) {
+            deferToWindow(opening: opening)
+            return .waitForWindow(opening: opening)
+        }
+        let maxAttempts = configuration.redial.maxAttempts
+        guard startAttempt(maxAttempts: maxAttempts) == .trigger else {
+            giveUp(maxAttempts: maxAttempts)
+            return .giveUp
+        }
+        return .trigger
+    }
+
+    /// The contact's calling window is closed: it waits, as it is, until `opening`. ``take(_:under:at:)``
+    /// decides when.
     /// - Parameter opening: When its window opens next.
     public mutating func deferToWindow(opening: Date) {
         nextAttemptAt = opening
     }
 
     /// The contact has used every attempt the campaign allows now (the limit was lowered below what it
-    /// already used): it ends as `failed`.
+    /// already used): it ends as `failed`. ``take(_:under:at:)`` decides when.
     /// - Parameter maxAttempts: The campaign's attempt limit.
     public mutating func giveUp(maxAttempts: Int) {
         status = .failed

@@ -18,6 +18,9 @@ public struct CampaignPlan: Sendable, Hashable {
     public var nextRedial: Date?
     /// Due contacts whose number is now on the do-not-call list; they would be skipped.
     public var newlySuppressed: Int
+    /// Due contacts that have used every attempt the settings allow (the limit was lowered below what they
+    /// already used); they would end as failed without a call.
+    public var attemptsUsedUp: Int = 0
     /// Attempts left unfinished by an earlier run, reconciled before anything else.
     public var unfinished: Int
     /// Seconds to dial the contacts due now at the configured pace; `nil` when unpaced.
@@ -47,20 +50,28 @@ public struct CampaignPlan: Sendable, Hashable {
             guard let last = batch.last else { break }
             cursor = last.id
             for contact in batch {
-                if contact.isSuppressed {
+                // The run loop's own decision on each due contact.
+                var lifecycle = ContactLifecycle(contact)
+                switch lifecycle.take(contact, under: configuration, at: now) {
+                case .suppress:
                     plan.newlySuppressed += 1
-                    continue
-                }
-                if let opening = configuration.windowOpening(for: contact, at: now) {
+                case .waitForWindow(let opening):
                     plan.waitingForWindow += 1
                     plan.nextWindowOpening = min(plan.nextWindowOpening ?? opening, opening)
-                    continue
+                case .giveUp:
+                    plan.attemptsUsedUp += 1
+                case .trigger:
+                    plan.dialNow += 1
+                case .rejected:
+                    break
                 }
-                plan.dialNow += 1
             }
         }
         let waiting = counts[.pending, default: 0] + counts[.retryWait, default: 0]
-        plan.waitingForRedial = max(0, waiting - plan.dialNow - plan.waitingForWindow - plan.newlySuppressed)
+        plan.waitingForRedial = max(
+            0,
+            waiting - plan.dialNow - plan.waitingForWindow - plan.newlySuppressed - plan.attemptsUsedUp
+        )
         if plan.waitingForRedial > 0 { plan.nextRedial = try await journal.nextDueDate(after: now) }
         if configuration.rate > 0 { plan.estimatedSeconds = Double(plan.dialNow) / configuration.rate }
         if configuration.callingHours == nil {

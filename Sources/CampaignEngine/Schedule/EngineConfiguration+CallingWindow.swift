@@ -3,8 +3,8 @@ public import Foundation
 
 extension EngineConfiguration {
     /// When `contact` may next be called, if its calling window is closed at `date`: the one
-    /// calling-hours decision that the run loop and `plan` share. `nil` when it may be called now
-    /// (the window is open, or no calling hours are set).
+    /// calling-hours check, which ``ContactLifecycle/take(_:under:at:)`` makes for the run loop and
+    /// `plan` alike. `nil` when it may be called now (the window is open, or no calling hours are set).
     /// - Parameters:
     ///   - contact: The contact, whose own time zone counts (else ``fallbackTimeZone``).
     ///   - date: The time of the question.

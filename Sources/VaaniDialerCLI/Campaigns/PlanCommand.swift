@@ -38,6 +38,9 @@ struct PlanCommand: AsyncParsableCommand {
             let next = plan.nextRedial.map { " (first due \(ProgressPrinter.format($0)))" } ?? ""
             print("  waiting for a redial: \(plan.waitingForRedial)\(next)")
         }
+        if plan.attemptsUsedUp > 0 {
+            print("  every allowed attempt used, would end as failed: \(plan.attemptsUsedUp)")
+        }
         let inCall = plan.counts[.inCall, default: 0]
         if inCall > 0 { print("  calls in progress, to follow: \(inCall)") }
         let skipped: [(ContactStatus, String)] = [
