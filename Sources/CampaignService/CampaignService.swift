@@ -7,7 +7,9 @@ public import ServiceLifecycle
 /// Runs the campaigns of one store, any number at once, as a swift-service-lifecycle `Service`.
 ///
 /// Each campaign runs under its own lease with its own owner id, so two runners in one process never
-/// both hold a campaign. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
+/// both hold a campaign. Campaigns on one API key (one ``CampaignRunRequest/apiKeyFingerprint``) share
+/// that key's ``APIAccount``: one pace and backoff for every request on the key (the first campaign's
+/// rate sets it), one hold after a 402, and one history read per poll for all of them. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
 /// runner stops starting calls, finishes the requests in flight and saves everything; ``run()`` returns
 /// once they all have. Pause and cancel reach a running campaign through the store (compare-and-set
 /// state changes the runner reads back).
@@ -27,6 +29,7 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
     private let logger: Logger
     private let onShutdown: @Sendable () -> Void
     private var controls: [UUID: RunControl] = [:]
+    private var accounts: [String: APIAccount<C>] = [:]
     private var isShuttingDown = false
     private var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -72,14 +75,17 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
         let id = UUID()
         let control = RunControl()
         controls[id] = control
+        var account: APIAccount<C>?
+        if let key = request.apiKeyFingerprint { account = self.account(of: key, for: request) }
         let runner = CampaignRunner(
             journal: store.journal(ofCampaign: request.campaign.id),
-            calls: request.calls,
+            calls: account?.calls ?? request.calls,
             agentID: request.campaign.agentID,
             configuration: request.configuration,
             clock: clock,
             control: control,
             apiKeyFingerprint: request.apiKeyFingerprint,
+            account: account,
             logger: request.logger,
             onProgress: request.onProgress
         )
@@ -113,6 +119,19 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
             }
             throw CancellationError()
         }
+    }
+
+    /// The account of the key with fingerprint `key`, made for the first campaign that runs on it.
+    private func account(of key: String, for request: CampaignRunRequest) -> APIAccount<C> {
+        if let account = accounts[key] { return account }
+        let account = APIAccount(
+            calls: request.calls,
+            rate: request.configuration.rate,
+            clock: clock,
+            historyMaxAge: request.configuration.pollInterval / 2
+        )
+        accounts[key] = account
+        return account
     }
 
     private func finished(_ id: UUID) {

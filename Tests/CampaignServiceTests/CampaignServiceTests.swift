@@ -139,3 +139,63 @@ struct CampaignServiceTests {
         #expect(try database.campaign(id: campaigns[0].id)?.lease?.ownerID == "other-runner")
     }
 }
+
+extension CampaignServiceTests {
+    @Test("two campaigns on one key share its pace and one history read per poll, and stop together")
+    func oneKeyTwoCampaigns() async throws {
+        let (database, campaigns, directory) = try Self.store(150)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // The API allows the key 30 requests a second; each campaign alone would be allowed all of them.
+        let configuration = SimulatorConfiguration(
+            seed: 9, speed: 20, rateLimit: 30, burst: 5, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0,
+            voicemailRate: 0, hangDuration: .seconds(2))
+        try await withSimulator(configuration) { simulator in
+            let client = VaaniConfiguration(
+                apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(2),
+                retryPolicy: RetryPolicy(retriesWritesWhenRateLimited: false, retriesWritesWhenNotSent: false))
+            let pollInterval = Duration.milliseconds(250)
+            try await VaaniClient.withClient(client) { client in
+                let service = CampaignService(store: database, clock: ContinuousClock())
+                let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
+                func request(_ campaign: Campaign) -> CampaignRunRequest {
+                    CampaignRunRequest(
+                        campaign: campaign,
+                        configuration: EngineConfiguration(
+                            concurrency: 16, rate: 28, requestTimeout: .seconds(2), pollInterval: pollInterval),
+                        calls: VaaniCallService(client: client),
+                        apiKeyFingerprint: "shared-key-fingerprint"
+                    )
+                }
+                let started = ContinuousClock.now
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    tasks.addTask { try await group.run() }
+                    async let first = service.runCampaign(request(campaigns[0]))
+                    async let second = service.runCampaign(request(campaigns[1]))
+                    try await Task.sleep(for: .seconds(4))
+                    await group.triggerGracefulShutdown()
+                    #expect(try await [first, second] == [.interrupted, .interrupted])
+                    try await tasks.waitForAll()
+                }
+                let elapsed = started.duration(to: .now)
+                let stats = try await simulator.stats()
+                let triggers = stats.requests["POST /api/trigger-call/"]?.values.reduce(0, +) ?? 0
+                let refused = stats.count("POST /api/trigger-call/", status: 429)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                // Together they keep to the key's pace: at most the limit plus the first burst.
+                #expect(Double(triggers - refused) <= 30 * seconds + 5, "\(triggers) triggers in \(seconds) s")
+                #expect(triggers > 40, "both campaigns dialed: \(triggers)")
+                #expect(Double(refused) <= Double(triggers) * 0.05, "\(refused) of \(triggers) triggers refused")
+                // At most one history read per poll interval for both campaigns together.
+                let historyReads = stats.requests["GET /api/call-history"]?.values.reduce(0, +) ?? 0
+                let polls = seconds / 0.25
+                #expect(Double(historyReads) <= polls + 2, "\(historyReads) history reads in \(polls) poll intervals")
+                // Both dialed.
+                for campaign in campaigns {
+                    let counts = try database.contactCounts(ofCampaign: campaign.id)
+                    #expect((counts[.completed] ?? 0) > 0, "\(campaign.name): \(counts)")
+                    #expect(counts[.dialing] == nil && counts[.unknown] == nil)
+                }
+            }
+        }
+    }
+}

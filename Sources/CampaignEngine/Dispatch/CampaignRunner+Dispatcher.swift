@@ -25,7 +25,8 @@ extension CampaignRunner {
         init(runner: CampaignRunner, untilIdle: Bool) {
             self.runner = runner
             let now = runner.clock.now
-            gate = DispatchGate(pacer: Pacer(Pacer.Configuration(rate: runner.configuration.rate)), origin: now)
+            gate = runner.account?.gate
+                ?? DispatchGate(pacer: Pacer(Pacer.Configuration(rate: runner.configuration.rate)), origin: now)
             machine = StateMachine(
                 configuration: runner.configuration,
                 untilIdle: untilIdle,
