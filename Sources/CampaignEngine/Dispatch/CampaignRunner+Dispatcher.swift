@@ -160,6 +160,7 @@ extension CampaignRunner {
         /// Starts trigger tasks for as long as the machine has attempts to send, replenishing its reserve
         /// from the journal when it asks.
         mutating func fill(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) async throws {
+            let gate = self.gate
             while true {
                 switch machine.nextSend(now: now, nextSlot: gate.nextSlot(now: now)) {
                 case .none:
@@ -256,6 +257,7 @@ extension CampaignRunner {
 
         /// Keeps one timer task in the group, as the machine asks.
         mutating func startTimer(_ group: inout ThrowingTaskGroup<Event, any Error>, _ now: C.Instant) async throws {
+            let gate = self.gate
             let wake: C.Instant
             switch machine.timerNeeded(now: now, gate: gate.reading(now: now)) {
             case .none: return
@@ -270,6 +272,7 @@ extension CampaignRunner {
         }
 
         mutating func report(_ now: C.Instant, force: Bool) async {
+            let gate = self.gate
             switch machine.progressDue(now: now, force: force, gate: gate.reading(now: now)) {
             case .none:
                 break

@@ -33,6 +33,7 @@ extension DispatchStateMachine {
     /// The loop is about to wait: a poll starts when calls are followed or attempts await reconciliation,
     /// none is running, and the poll interval has passed.
     mutating func pollDue(now: Instant) -> PollTimerAction {
+        let timeline = timeline
         guard let request = inFlight.startPollIfDue(now: now, date: timeline.date(now)) else { return .none }
         return .startPoll(request)
     }

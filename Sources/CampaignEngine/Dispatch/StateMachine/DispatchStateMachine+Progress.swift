@@ -15,10 +15,14 @@ extension DispatchStateMachine {
     /// - Parameters:
     ///   - now: The current instant.
     ///   - force: Whether to report whatever the time since the last report.
-    ///   - gate: The gate's state now.
-    mutating func progressDue(now: Instant, force: Bool, gate: GateReading<Instant>) -> ProgressAction {
+    ///   - gate: The gate's state now, read only when progress is due.
+    mutating func progressDue(
+        now: Instant,
+        force: Bool,
+        gate: @autoclosure () -> GateReading<Instant>
+    ) -> ProgressAction {
         guard metrics.reportDue(now: now, force: force) else { return .none }
-        let snapshot = progress(now: now, gate: gate)
+        let snapshot = progress(now: now, gate: gate())
         if case .waiting = snapshot.phase { return .reportWaiting(snapshot) }
         return .report(snapshot)
     }

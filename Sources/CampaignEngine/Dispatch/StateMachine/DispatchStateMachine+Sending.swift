@@ -54,9 +54,11 @@ extension DispatchStateMachine {
     /// While the wallet is waited out, only one probe at a time goes, when it is due.
     /// - Parameters:
     ///   - now: The current instant.
-    ///   - nextSlot: The gate's next slot.
-    mutating func nextSend(now: Instant, nextSlot: Instant) -> SendAction {
-        guard !stop.isStopping, hasFreeSlot, throttle.admitsTrigger(nextSlot: nextSlot, now: now) else { return .none }
+    ///   - nextSlot: The gate's next slot, read only when a trigger could start.
+    mutating func nextSend(now: Instant, nextSlot: @autoclosure () -> Instant) -> SendAction {
+        guard !stop.isStopping, hasFreeSlot, throttle.admitsTrigger(nextSlot: nextSlot(), now: now) else {
+            return .none
+        }
         var isProbe = false
         if let wait = balance {
             guard wait.allowsProbe(now: now) else { return .none }

@@ -20,9 +20,10 @@ extension DispatchStateMachine {
     /// due contacts while every slot is taken. The answers of running tasks wake the loop by themselves.
     /// - Parameters:
     ///   - now: The current instant.
-    ///   - gate: The gate's state now.
-    mutating func timerNeeded(now: Instant, gate: GateReading<Instant>) -> TimerAction {
+    ///   - gate: The gate's state now, read only when no timer is running.
+    mutating func timerNeeded(now: Instant, gate: @autoclosure () -> GateReading<Instant>) -> TimerAction {
         guard !timerRunning else { return .none }
+        let gate = gate()
         var wake = now.advanced(by: .seconds(1))
         if !inFlight.pollRunning, inFlight.hasPollTargets { wake = min(wake, max(inFlight.nextPollAt, now)) }
         if let until = gate.pausedUntil { wake = min(wake, until) }

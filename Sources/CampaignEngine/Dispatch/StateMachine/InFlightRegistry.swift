@@ -72,11 +72,11 @@ struct InFlightRegistry<Instant: InstantProtocol>: Sendable where Instant.Durati
 
     /// Starts a poll when there is something to look up, none is running and the interval has passed.
     /// - Returns: What the poll looks for, or `nil` when no poll starts.
-    mutating func startPollIfDue(now: Instant, date: Date) -> PollRequest? {
+    mutating func startPollIfDue(now: Instant, date: @autoclosure () -> Date) -> PollRequest? {
         guard !pollRunning, hasPollTargets, now >= nextPollAt else { return nil }
         pollRunning = true
         nextPollAt = now.advanced(by: pollInterval)
-        return pollRequest(at: date, includeStragglers: true)
+        return pollRequest(at: date(), includeStragglers: true)
     }
 
     /// The poll that started last answered.
