@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "CampaignEngine",
             dependencies: [
-                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat",
+                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat", "Webhooks",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -132,7 +132,7 @@ let package = Package(
         .target(
             name: "CampaignService",
             dependencies: [
-                "CampaignEngine", "CampaignStore",
+                "CampaignEngine", "CampaignStore", "Webhooks",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -173,6 +173,7 @@ let package = Package(
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
                 "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness", "APIAccess", "FileReplacement",
+                "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -278,6 +279,7 @@ let package = Package(
             name: "CampaignEngineTests",
             dependencies: [
                 "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+                "Webhooks",
             ],
             swiftSettings: strictSettings
         ),
@@ -285,7 +287,8 @@ let package = Package(
             name: "CampaignServiceTests",
             dependencies: [
                 "CampaignService", "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator",
-                "SimulatorHarness",
+                "SimulatorHarness", "Webhooks",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -312,8 +315,11 @@ let package = Package(
             name: "DialerCLITests",
             dependencies: [
                 "VaaniDialerCLI", "APIAccess", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport",
-                "CampaignEngine", "VaaniAPI", "VaaniSimulator",
+                "CampaignEngine", "VaaniAPI", "VaaniSimulator", "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

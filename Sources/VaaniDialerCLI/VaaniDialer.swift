@@ -11,7 +11,7 @@ struct VaaniDialer: AsyncParsableCommand {
             ListCommand.self, StatusCommand.self, ExportCommand.self,
             RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
             AgentsCommand.self, CallCommand.self, CallsCommand.self, RecordingsCommand.self, RecordingCommand.self,
-            HealthCommand.self,
+            HealthCommand.self, WebhooksCommand.self,
         ]
     )
 }
