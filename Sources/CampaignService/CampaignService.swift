@@ -73,7 +73,7 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
         let control = RunControl()
         controls[id] = control
         let runner = CampaignRunner(
-            journal: store.journal(ofCampaign: request.campaign.id),
+            journal: request.journal ?? store.journal(ofCampaign: request.campaign.id),
             calls: request.calls,
             agentID: request.campaign.agentID,
             configuration: request.configuration,
