@@ -23,7 +23,7 @@ struct ServeEndToEndTests {
         try await withSimulator(Self.simulator) { simulator in
             try await ServeHarness.run(store, simulator) { serve in
                 for name in ["alpha", "beta"] {
-                    let (status, body) = try await serve.request(.POST, "/api/v1/campaigns/\(name)/start", body: #"{"rate": 15, "concurrency": 4}"#)
+                    let (status, body) = try await serve.request(.POST, "/api/v1/campaigns/\(name)/start", body: #"{"rate": 15, "concurrency": 4, "max_attempts": 1}"#)
                     #expect(status == 200, "\(body)")
                 }
                 // The counters rise while the page watches, without asking again.
@@ -69,7 +69,7 @@ struct ServeEndToEndTests {
         defer { store.remove() }
         try await withSimulator(Self.simulator) { simulator in
             try await ServeHarness.run(store, simulator) { serve in
-                #expect(try await serve.request(.POST, "/api/v1/campaigns/alpha/start", body: #"{"rate": 20}"#).status == 200)
+                #expect(try await serve.request(.POST, "/api/v1/campaigns/alpha/start", body: #"{"rate": 20, "max_attempts": 1}"#).status == 200)
                 try await serve.waitFor("alpha") { $0.done >= 15 }
             }
             let stopped = try #require(try store.database.campaign(named: "alpha"))
@@ -96,7 +96,7 @@ struct ServeEndToEndTests {
                 try await Task.sleep(for: .milliseconds(500))
                 #expect(try await simulator.ledger().isEmpty)
                 // What `vaani-dialer start` does from another terminal.
-                try await CampaignControl(store: store.database).start(campaign: "alpha")
+                try await CampaignControl(store: store.database).start(campaign: "alpha", settings: CampaignSettings(maxAttempts: 1))
                 let final = try await serve.waitFor("alpha") { $0.state == "completed" }
                 #expect(final.done == 10)
             }
