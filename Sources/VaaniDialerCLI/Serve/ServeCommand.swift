@@ -66,6 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 print("Access token: in \(tokenPath)")
             }
+            fflush(nil)
         } catch {
             throw ValidationError("\(error)")
         }
@@ -98,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
                 logger: logger,
                 onListening: { port in
                     print("Dashboard: \(listen.url(port: port))  (Ctrl-C stops: in-flight calls finish, nothing is lost)")
+                    fflush(nil)
                 }
             )
             let group = ServiceGroup(
