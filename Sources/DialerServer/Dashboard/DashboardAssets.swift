@@ -52,7 +52,7 @@ enum DashboardAssets {
         .login input { width: 100%; margin: 8px 0 12px; }
         dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
         dl.fields dt { color: var(--muted); }
-        dl.fields dd { margin: 0; }
+        dl.fields dd { margin: 0; overflow-wrap: anywhere; }
         """
 
     static let js = """
