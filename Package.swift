@@ -149,7 +149,7 @@ let package = Package(
         .target(
             name: "DialerServer",
             dependencies: [
-                "CampaignEngine", "CampaignStore", "CampaignService", "CampaignReports", "VaaniAPI",
+                "CampaignEngine", "CampaignStore", "CampaignService", "CampaignReports", "ContactImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -88,12 +88,57 @@ struct ServeCommandTests {
         }
     }
 
+    @Test("run --metrics-listen serves the run's metrics behind the access token while it dials")
+    func runMetrics() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("run-metrics-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let numbers = (0..<60).map { "+9198765\(String(format: "%05d", 40_000 + $0))" }
+        let csv = "name,phone\n" + numbers.enumerated().map { "Contact \($0.offset),\($0.element)\n" }.joined()
+        try csv.write(to: directory.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
+        let database = directory.appendingPathComponent("dialer.sqlite").path
+        let configuration = SimulatorConfiguration(
+            seed: 8, speed: 600, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0)
+        try await withSimulator(configuration) { simulator in
+            let environment = ["VAANI_API_KEY": simulator.apiKey, "VAANI_BASE_URL": simulator.baseURL.absoluteString]
+            let imported = try await DialerProcess.run(
+                ["import", "contacts.csv", "--campaign", "metered", "--agent", SimulatorConfiguration.demoAgentID,
+                 "--db", database],
+                in: directory, environment: environment, timeout: .seconds(60))
+            #expect(imported.status == 0, "\(imported.allOutput)")
+            let run = try DialerProcess.start(
+                ["run", "metered", "--db", database, "--rate", "10", "--calling-hours", "none", "--poll-interval", "200ms",
+                 "--metrics-listen", "127.0.0.1:0"],
+                in: directory, environment: environment)
+            let port = try await Self.port(of: run, marker: "Metrics: http://127.0.0.1:", in: run.errorURL)
+            let token = try String(contentsOfFile: database + ".token", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await Self.get(port, "/metrics", token: nil).status == 401)
+            let deadline = ContinuousClock.now + .seconds(60)
+            var scraped = ""
+            while ContinuousClock.now < deadline, run.process.isRunning {
+                let (status, body) = try await Self.get(port, "/metrics", token: token)
+                #expect(status == 200)
+                scraped = body
+                if body.contains(#"vaani_dialer_calls_placed_total{campaign="metered"}"#) { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(scraped.contains(#"vaani_dialer_calls_placed_total{campaign="metered"}"#))
+            #expect(scraped.contains("vaani_dialer_api_request_duration_seconds_bucket"))
+            let finished = try await run.finish()
+            #expect(finished.status == 0, "\(finished.allOutput)")
+        }
+    }
+
     /// The port of the "Dashboard: http://127.0.0.1:PORT/" line.
-    static func port(of running: DialerProcess.Running) async throws -> Int {
+    static func port(
+        of running: DialerProcess.Running, marker: String = "Dashboard: http://127.0.0.1:", in file: URL? = nil
+    ) async throws -> Int {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
-            let output = (try? String(contentsOf: running.outputURL, encoding: .utf8)) ?? ""
-            if let range = output.range(of: "Dashboard: http://127.0.0.1:") {
+            let output = (try? String(contentsOf: file ?? running.outputURL, encoding: .utf8)) ?? ""
+            if let range = output.range(of: marker) {
                 let digits = output[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits) { return port }
             }

@@ -249,7 +249,9 @@ struct APIRouteTests {
         defer { store.remove() }
         let id = try #require(try store.database.contacts(ofCampaign: store.campaigns[0].id, afterID: 0, limit: 1).first?.id)
         try await RouteTesting.withRoutes(store) { client in
-            for (path, method) in documented where !path.hasSuffix("/events") {
+            // The event stream never ends and the upload needs a file: their own tests cover them.
+            for (path, method) in documented
+            where !path.hasSuffix("/events") && !path.hasSuffix("/rejects") && !(path == "/api/v1/campaigns" && method == "post") {
                 let uri = path.replacingOccurrences(of: "{name}", with: "alpha")
                     .replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{format}", with: "csv")
                 try await client.execute(uri: uri, method: method == "post" ? .post : .get, headers: RouteTesting.bearer) {
@@ -263,7 +265,7 @@ struct APIRouteTests {
             "/api/v1/campaigns/{name}/start", "/api/v1/campaigns/{name}/pause", "/api/v1/campaigns/{name}/resume",
             "/api/v1/campaigns/{name}/cancel", "/api/v1/campaigns/{name}/contacts",
             "/api/v1/campaigns/{name}/contacts/{id}", "/api/v1/campaigns/{name}/export/{format}",
-            "/api/v1/campaigns/{name}/events",
+            "/api/v1/campaigns/{name}/events", "/api/v1/campaigns/{name}/rejects",
         ]
         #expect(Set(documented.map(\.path)) == Set(routed))
     }

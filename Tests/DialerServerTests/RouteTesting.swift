@@ -17,10 +17,12 @@ enum RouteTesting {
     /// A server over `store` whose HTTP side `body` drives through Hummingbird's router test client.
     static func withRoutes<R: Sendable>(
         _ store: TestStore,
+        maxUploadBytes: Int = 256 << 20,
         _ body: @Sendable (any TestClientProtocol) async throws -> R
     ) async throws -> R {
         let application = DialerServer.httpApplication(
-            store: store.database, configuration: DialerServerConfiguration(port: 0, token: token))
+            store: store.database,
+            configuration: DialerServerConfiguration(port: 0, token: token, maxUploadBytes: maxUploadBytes))
         return try await application.test(.router, body)
     }
 
@@ -50,6 +52,11 @@ enum RouteTesting {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(T.self, from: Data(response.body.readableBytesView))
+    }
+
+    /// The `error.message` of a JSON error body.
+    static func errorMessage(_ response: TestResponse) -> String? {
+        (try? json(ErrorBody.self, response))?.error.message
     }
 
     /// The `error.code` of a JSON error body.

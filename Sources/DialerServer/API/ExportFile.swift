@@ -3,12 +3,6 @@ import CampaignStore
 import Foundation
 import Hummingbird
 
-// `stat` and its fields: member import visibility attributes the C struct to CoreFoundation's copy of
-// <sys/stat.h> in some builds.
-#if canImport(CoreFoundation)
-import CoreFoundation
-#endif
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,21 +20,29 @@ enum ExportFile {
         guard descriptor >= 0 else {
             throw APIError(.internalServerError, code: "report_failed", message: "The report could not be read back.")
         }
-        let file = OpenFile(descriptor: descriptor)
-        var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : nil
         let contentType =
             switch format {
             case .csv: "text/csv; charset=utf-8"
             case .json: "application/jsonl; charset=utf-8"
             case .html: "text/html; charset=utf-8"
             }
-        let fileName = Campaign.fileStem(ofName: campaign) + "." + format.fileExtension
+        return stream(
+            descriptor: descriptor, contentType: contentType,
+            fileName: Campaign.fileStem(ofName: campaign) + "." + format.fileExtension)
+    }
+
+    /// A download of an open file, which the answer closes when it is done.
+    static func stream(descriptor: Int32, contentType: String, fileName: String) -> Response {
+        let file = OpenFile(descriptor: descriptor)
+        // The size from the end offset (a `stat` struct's module varies with the build's imports).
+        let end = lseek(descriptor, 0, SEEK_END)
+        let size = end >= 0 && lseek(descriptor, 0, SEEK_SET) == 0 ? Int(end) : nil
+        let safeName = String(fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0.value >= 0x20 ? Character($0) : "_" })
         return Response(
             status: .ok,
             headers: [
                 .contentType: contentType,
-                .contentDisposition: "attachment; filename=\"\(fileName)\"",
+                .contentDisposition: "attachment; filename=\"\(safeName)\"",
                 .cacheControl: "no-store",
             ],
             body: ResponseBody(contentLength: size) { writer in

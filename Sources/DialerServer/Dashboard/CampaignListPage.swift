@@ -30,6 +30,7 @@ struct CampaignListPage {
         }
         let body = """
             <h1>Campaigns</h1>
+            <p><a href="/new-campaign" data-test="new-campaign">New campaign from a CSV file</a></p>
             <table data-campaign-list>
             <thead><tr><th>Campaign</th><th>State</th><th>Progress</th><th class="num">Calls/s</th>\
             <th class="num">Answer rate</th><th class="num">Cost</th><th class="num">ETA</th></tr></thead>

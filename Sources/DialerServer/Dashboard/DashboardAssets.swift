@@ -128,6 +128,52 @@ enum DashboardAssets {
           });
         })();
 
+        // The new campaign form: the file goes as the request body, streamed by the browser.
+        (function () {
+          var form = document.querySelector("[data-upload]");
+          if (!form || !window.fetch) { return; }
+          form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var out = form.querySelector("[data-upload-result]");
+            var file = form.querySelector('[name="file"]').files[0];
+            var query = ["name", "agent", "region"].map(function (name) {
+              return name + "=" + encodeURIComponent(form.querySelector('[name="' + name + '"]').value.trim());
+            }).join("&");
+            out.textContent = "Uploading…";
+            fetch("/api/v1/campaigns?" + query, {
+              method: "POST", credentials: "same-origin", body: file,
+              headers: { "Content-Type": "text/csv", "X-CSRF-Token": form.getAttribute("data-csrf") }
+            }).then(function (response) {
+              return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+            }).then(function (result) {
+              out.textContent = "";
+              var p = document.createElement("p");
+              if (!result.ok) {
+                p.className = "error-box";
+                p.textContent = result.body.error ? result.body.error.message : "The upload failed.";
+                out.appendChild(p);
+                return;
+              }
+              var c = result.body.counts;
+              p.setAttribute("data-test", "import-summary");
+              p.textContent = c.imported + " imported, " + c.rejected + " rejected, " + c.duplicates + " duplicates, " +
+                c.suppressed + " on the do-not-call list (" + c.rows + " rows). ";
+              var link = document.createElement("a");
+              link.href = "/campaigns/" + encodeURIComponent(result.body.campaign.name);
+              link.textContent = "Open the campaign";
+              p.appendChild(link);
+              if (result.body.rejects_url) {
+                p.appendChild(document.createTextNode(" · "));
+                var rejects = document.createElement("a");
+                rejects.href = result.body.rejects_url;
+                rejects.textContent = "rejected rows";
+                p.appendChild(rejects);
+              }
+              out.appendChild(p);
+            }).catch(function () { out.textContent = "The upload failed; is the server running?"; });
+          });
+        })();
+
         // The campaigns list: refresh the numbers every few seconds.
         (function () {
           var table = document.querySelector("[data-campaign-list]");

@@ -13,6 +13,9 @@ struct DashboardRoutes {
         router.get("/") { _, context in
             CampaignListPage(campaigns: try await desk.campaigns(), csrf: csrf(context)).page.response()
         }
+        router.get("new-campaign") { _, context in
+            NewCampaignPage(csrf: csrf(context) ?? "").page.response()
+        }
         router.get("campaigns/:name") { _, context in
             let name = try APIRoutes.name(context)
             return CampaignPage(view: try await desk.status(name).view, csrf: csrf(context) ?? "").page.response()

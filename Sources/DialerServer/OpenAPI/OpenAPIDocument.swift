@@ -19,7 +19,9 @@ enum OpenAPIDocument {
             Errors are JSON objects `{"error": {"code": "...", "message": "..."}}`. Codes are stable:
             `unauthorized`, `csrf_failed`, `not_found`, `campaign_not_found`, `contact_not_found`,
             `invalid_parameter`, `invalid_body`, `invalid_settings`, `invalid_state`, `state_contended`,
-            `store_unavailable`, `shutting_down`, `report_failed`, `payload_too_large`, `internal_error`.
+            `store_unavailable`, `shutting_down`, `report_failed`, `payload_too_large`, `internal_error`,
+            `upload_too_large`, `not_csv`, `wrong_encoding`, `empty_upload`, `no_phone_column`, `column_not_found`,
+            `invalid_csv`, `import_stopped`, `campaign_agent_mismatch`, `no_rejects`.
           license:
             name: Proprietary
         servers:
@@ -111,6 +113,54 @@ enum OpenAPIDocument {
                             items: {$ref: '#/components/schemas/Campaign'}
                 '401': {$ref: '#/components/responses/Unauthorized'}
                 '503': {$ref: '#/components/responses/Error'}
+            post:
+              tags: [campaigns]
+              operationId: createCampaignByUpload
+              summary: Import a CSV of contacts into a campaign, created when new.
+              description: |
+                The body is the CSV file itself (UTF-8, `,` `;` tab or `|` separated, a header line with a phone
+                column), streamed to disk on the server and imported as `vaani-dialer import` does. A file that
+                is too large (`upload_too_large`), not CSV (`not_csv`), not UTF-8 (`wrong_encoding`) or has no
+                phone column (`no_phone_column`) is refused and nothing is stored.
+              parameters:
+                - {name: name, in: query, required: true, description: The campaign's name., schema: {type: string}}
+                - {name: agent, in: query, required: true, description: The Vaani agent that places the calls., schema: {type: string}}
+                - {name: region, in: query, description: 'Default region for national numbers, e.g. IN.', schema: {type: string}}
+                - {name: phone_column, in: query, schema: {type: string}}
+                - {name: name_column, in: query, schema: {type: string}}
+              requestBody:
+                required: true
+                content:
+                  text/csv:
+                    schema: {type: string}
+              responses:
+                '201':
+                  description: Imported.
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/ImportResult'}
+                '400': {$ref: '#/components/responses/Error'}
+                '401': {$ref: '#/components/responses/Unauthorized'}
+                '403': {$ref: '#/components/responses/Error'}
+                '409': {$ref: '#/components/responses/Error'}
+                '413': {$ref: '#/components/responses/Error'}
+                '415': {$ref: '#/components/responses/Error'}
+                '422': {$ref: '#/components/responses/Error'}
+          /api/v1/campaigns/{name}/rejects:
+            parameters:
+              - $ref: '#/components/parameters/CampaignName'
+            get:
+              tags: [contacts]
+              operationId: downloadRejects
+              summary: The rows the last import could not use, with line, column and reason.
+              responses:
+                '200':
+                  description: The rejects file.
+                  content:
+                    text/csv:
+                      schema: {type: string}
+                '401': {$ref: '#/components/responses/Unauthorized'}
+                '404': {$ref: '#/components/responses/Error'}
           /api/v1/campaigns/{name}:
             parameters:
               - $ref: '#/components/parameters/CampaignName'
@@ -411,6 +461,34 @@ enum OpenAPIDocument {
                 answer_rate: {type: number}
                 cost: {type: number}
                 next_step: {type: string}
+            ImportResult:
+              type: object
+              required: [campaign, counts, rejected_by_reason, phone_column, name_column, warnings]
+              properties:
+                campaign: {$ref: '#/components/schemas/Campaign'}
+                counts:
+                  type: object
+                  required: [rows, imported, rejected, duplicates, suppressed]
+                  properties:
+                    rows: {type: integer}
+                    imported: {type: integer}
+                    rejected: {type: integer}
+                    duplicates: {type: integer}
+                    suppressed: {type: integer}
+                rejected_by_reason:
+                  type: array
+                  items:
+                    type: object
+                    required: [reason, count]
+                    properties:
+                      reason: {type: string}
+                      count: {type: integer}
+                rejects_url: {type: string}
+                phone_column: {type: string}
+                name_column: {type: string}
+                warnings:
+                  type: array
+                  items: {type: string}
             ContactRow:
               type: object
               required: [id, row_number, name, phone, status, attempts]

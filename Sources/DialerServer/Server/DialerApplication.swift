@@ -24,6 +24,7 @@ enum DialerApplication {
         MetricsRoute(store: store, metrics: metrics).register(on: protected)
         APIRoutes(desk: desk, events: CampaignEvents(desk: desk, interval: configuration.eventInterval))
             .register(on: protected)
+        UploadRoutes(desk: desk, limit: configuration.maxUploadBytes).register(on: protected)
         DashboardRoutes(desk: desk, sessions: sessions).registerProtected(on: protected)
         return router
     }

@@ -19,6 +19,8 @@ public struct DialerServerConfiguration: Sendable {
     /// Settings applied to every run and never stored (`--call-timeout`, `--poll-interval`,
     /// `--wait-for-balance`).
     public var runSettings: SettingsOverrides
+    /// The largest CSV upload accepted, in bytes (default 256 MiB).
+    public var maxUploadBytes: Int
 
     /// Creates a configuration.
     /// - Parameters:
@@ -29,6 +31,7 @@ public struct DialerServerConfiguration: Sendable {
     ///   - eventInterval: How often event streams look for changes (default 1 s).
     ///   - startDefaults: Settings applied on start from the API or the dashboard (default none).
     ///   - runSettings: Settings applied to every run (default none).
+    ///   - maxUploadBytes: The largest CSV upload accepted (default 256 MiB).
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -36,7 +39,8 @@ public struct DialerServerConfiguration: Sendable {
         pollInterval: Duration = .seconds(1),
         eventInterval: Duration = .seconds(1),
         startDefaults: SettingsOverrides = SettingsOverrides(),
-        runSettings: SettingsOverrides = SettingsOverrides()
+        runSettings: SettingsOverrides = SettingsOverrides(),
+        maxUploadBytes: Int = 256 << 20
     ) {
         self.host = host
         self.port = port
@@ -45,6 +49,7 @@ public struct DialerServerConfiguration: Sendable {
         self.eventInterval = eventInterval
         self.startDefaults = startDefaults
         self.runSettings = runSettings
+        self.maxUploadBytes = maxUploadBytes
     }
 
     /// Whether ``host`` is a loopback address, reachable from this machine only.

@@ -13,6 +13,12 @@ enum PhaseText {
         timeZone: TimeZone?,
         now: Date
     ) -> (text: String, kind: String) {
+        // A finished campaign says so, even while its runner is still returning.
+        switch state {
+        case .completed: return ("completed", "done")
+        case .cancelled: return ("cancelled", "done")
+        default: break
+        }
         switch runner {
         case .starting:
             return ("starting", "waiting")

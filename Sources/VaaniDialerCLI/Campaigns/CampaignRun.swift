@@ -22,7 +22,7 @@ struct CampaignRun {
     let database: DatabaseOptions
     let options: RunOptions
     /// `--metrics-listen`: Prometheus metrics of the run on their own port.
-    var metrics = MetricsOptions()
+    var metrics: MetricsOptions? = nil
 
     func execute() async throws {
         do {
@@ -151,7 +151,7 @@ struct CampaignRun {
     private func metricsServer(
         store: any DialerStore, logger: Logger
     ) throws -> (server: MetricsServer?, recorder: DialerMetrics?) {
-        guard let listen = metrics.metricsListen else { return (nil, nil) }
+        guard let metrics, let listen = metrics.metricsListen else { return (nil, nil) }
         let tokenPath = metrics.tokenFile ?? AccessToken.defaultPath(forDatabase: database.resolvedPath)
         let token: AccessToken
         do {
