@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "CampaignReports", targets: ["CampaignReports"]),
         .library(name: "Webhooks", targets: ["Webhooks"]),
         .library(name: "SimulatorHarness", targets: ["SimulatorHarness"]),
+        .library(name: "DialerServer", targets: ["DialerServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +41,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: API contract and client
@@ -159,6 +163,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Server
+
+        /// `vaani-dialer serve`: every running campaign of a store as one service, with an HTTP API, a live
+        /// dashboard and Prometheus metrics, on Hummingbird.
+        .target(
+            name: "DialerServer",
+            dependencies: [
+                "CampaignEngine", "CampaignStore", "CampaignService", "CampaignReports", "ContactImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["openapi.yaml"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Command line
 
         /// Resolving the API key and base URL from command-line options and the environment under the
@@ -173,7 +198,7 @@ let package = Package(
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
                 "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness", "APIAccess", "FileReplacement",
-                "Webhooks",
+                "Webhooks", "DialerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -312,6 +337,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "DialerServerTests",
+            dependencies: [
+                "DialerServer", "CampaignService", "CampaignEngine", "CampaignStore", "CampaignReports", "SQLiteStore",
+                "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "DialerCLITests",
             dependencies: [
                 "VaaniDialerCLI", "APIAccess", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport",
@@ -320,6 +359,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -19,8 +19,20 @@ public struct CampaignRunRequest: Sendable {
     public var logger: Logger
     /// Receives progress snapshots, at most a few per second.
     public var onProgress: @Sendable (RunProgress) -> Void
+    /// The journal the runner reads and writes through; `nil` uses the store's journal of the campaign.
+    /// A server passes one that also counts what is written (placed calls, outcomes) for its metrics.
+    public var journal: (any DispatchJournal)?
 
     /// Creates a request.
+    /// - Parameters:
+    ///   - campaign: The campaign.
+    ///   - configuration: How to dial.
+    ///   - calls: The API.
+    ///   - apiKeyFingerprint: The key's fingerprint, for the learned rate limit (default none).
+    ///   - untilIdle: Return once only future work remains (default false).
+    ///   - logger: Where the run logs.
+    ///   - onProgress: Receives progress snapshots.
+    ///   - journal: The journal to run through (default the store's).
     public init(
         campaign: Campaign,
         configuration: EngineConfiguration,
@@ -28,7 +40,8 @@ public struct CampaignRunRequest: Sendable {
         apiKeyFingerprint: String? = nil,
         untilIdle: Bool = false,
         logger: Logger = Logger(label: "vaani.engine"),
-        onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+        onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in },
+        journal: (any DispatchJournal)? = nil
     ) {
         self.campaign = campaign
         self.configuration = configuration
@@ -37,5 +50,6 @@ public struct CampaignRunRequest: Sendable {
         self.untilIdle = untilIdle
         self.logger = logger
         self.onProgress = onProgress
+        self.journal = journal
     }
 }

@@ -78,7 +78,7 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
         var account: APIAccount<C>?
         if let key = request.apiKeyFingerprint { account = self.account(of: key, for: request) }
         let runner = CampaignRunner(
-            journal: store.journal(ofCampaign: request.campaign.id),
+            journal: request.journal ?? store.journal(ofCampaign: request.campaign.id),
             calls: account?.calls ?? request.calls,
             agentID: request.campaign.agentID,
             configuration: request.configuration,

@@ -9,7 +9,8 @@ struct VaaniDialer: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, NumbersCommand.self, SimulatorCommand.self,
             ListCommand.self, StatusCommand.self, ExportCommand.self,
-            RunCommand.self, ResumeCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
+            RunCommand.self, ResumeCommand.self, StartCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
+            ServeCommand.self,
             AgentsCommand.self, CallCommand.self, CallsCommand.self, RecordingsCommand.self, RecordingCommand.self,
             HealthCommand.self, WebhooksCommand.self,
         ]

@@ -20,9 +20,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: RunOptions
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
 
     func run() async throws {
-        try await CampaignRun(name: name, database: database, options: options).execute()
+        try await CampaignRun(name: name, database: database, options: options, metrics: metrics).execute()
     }
 }
 
@@ -38,8 +39,9 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: RunOptions
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
 
     func run() async throws {
-        try await CampaignRun(name: name, database: database, options: options).execute()
+        try await CampaignRun(name: name, database: database, options: options, metrics: metrics).execute()
     }
 }

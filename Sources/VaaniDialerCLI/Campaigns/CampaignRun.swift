@@ -3,6 +3,7 @@ import ArgumentParser
 import CampaignEngine
 import CampaignService
 import CampaignStore
+import DialerServer
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -22,6 +23,8 @@ struct CampaignRun {
     let name: String
     let database: DatabaseOptions
     let options: RunOptions
+    /// `--metrics-listen`: Prometheus metrics of the run on their own port.
+    var metrics: MetricsOptions? = nil
 
     func execute() async throws {
         do {
@@ -87,25 +90,42 @@ struct CampaignRun {
                 Data("\nStopping: no new calls; waiting for in-flight requests (Ctrl-\\ to exit at once)…\n".utf8)
             )
         }
+        var services: [any Service] = [service]
+        let metrics = try metricsServer(store: store, logger: logger)
+        if let server = metrics.server { services.insert(server, at: 0) }
         // SIGINT and SIGTERM stop gracefully; SIGQUIT (Ctrl-\) cancels at once, which the journal's
-        // per-batch transactions make as safe as a kill.
+        // per-batch transactions make as safe as a kill. The metrics server, first in the group, stops last.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [service], gracefulShutdownSignals: [.sigint, .sigterm], cancellationSignals: [.sigquit],
+                services: services, gracefulShutdownSignals: [.sigint, .sigterm], cancellationSignals: [.sigquit],
                 logger: logger
             )
         )
 
         do {
             return try await VaaniClient.withClient(clientConfiguration, logger: logger) { client in
+                var calls: any CallService = LoggingCallService(base: VaaniCallService(client: client), logger: logger)
+                var journal: (any DispatchJournal)?
+                if let recorder = metrics.recorder {
+                    calls = MetricsCallService(base: calls, campaign: campaign.name, metrics: recorder)
+                    journal = MetricsJournal(
+                        base: store.journal(ofCampaign: campaign.id), campaign: campaign.name, metrics: recorder)
+                }
+                let recorder = metrics.recorder
                 let request = CampaignRunRequest(
                     campaign: campaign,
                     configuration: configuration,
-                    calls: LoggingCallService(base: VaaniCallService(client: client), logger: logger),
+                    calls: calls,
                     apiKeyFingerprint: APIKeyFingerprint.of(apiKey),
                     untilIdle: options.untilIdle,
                     logger: logger,
-                    onProgress: { printer.update($0) }
+                    onProgress: { progress in
+                        printer.update(progress)
+                        recorder?.recordLoad(
+                            campaign: campaign.name, requestsInFlight: progress.requestsInFlight,
+                            activeCalls: progress.activeCalls)
+                    },
+                    journal: journal
                 )
                 return try await withThrowingTaskGroup(of: RunOutcome?.self) { tasks in
                     tasks.addTask {
@@ -141,6 +161,32 @@ struct CampaignRun {
                 throw ValidationError("\(error)")
             }
         }
+    }
+
+    /// The metrics server of `--metrics-listen` and the metrics it shows, or neither.
+    private func metricsServer(
+        store: any DialerStore, logger: Logger
+    ) throws -> (server: MetricsServer?, recorder: DialerMetrics?) {
+        guard let metrics, let listen = metrics.metricsListen else { return (nil, nil) }
+        let tokenPath = metrics.tokenFile ?? AccessToken.defaultPath(forDatabase: database.resolvedPath)
+        let token: AccessToken
+        do {
+            let (loaded, created) = try AccessToken.loadOrCreate(at: tokenPath)
+            token = loaded
+            if created {
+                FileHandle.standardError.write(
+                    Data("Metrics token (shown this once; kept in \(tokenPath), readable by you only): \(loaded.value)\n".utf8))
+            }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let recorder = DialerMetrics()
+        let server = MetricsServer(
+            host: listen.host, port: listen.port, token: token, store: store, metrics: recorder, logger: logger,
+            onListening: { port in
+                FileHandle.standardError.write(Data("Metrics: \(listen.url(port: port))metrics\n".utf8))
+            })
+        return (server, recorder)
     }
 
     /// Stored settings, then the campaign file, then the command line.

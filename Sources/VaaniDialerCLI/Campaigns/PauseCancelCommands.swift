@@ -1,5 +1,5 @@
 import ArgumentParser
-import CampaignEngine
+import CampaignService
 import CampaignStore
 import Foundation
 
@@ -16,11 +16,12 @@ struct PauseCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let (journal, campaign) = try await CampaignControl.open(name, database)
-        try await CampaignControl.change(campaign, journal) { lifecycle in
-            if case .refuse(let reason) = lifecycle.pause(.user) { throw ValidationError("Cannot pause \(name): \(reason).") }
+        try await CampaignControlCommand.perform(name, database) { control in
+            _ = try await control.pause(campaign: name)
+            print(
+                "Campaign \(name) paused. A running `vaani-dialer run` or `serve` stops starting calls. "
+                    + "To continue: vaani-dialer resume \(name)")
         }
-        print("Campaign \(name) paused. A running `vaani-dialer run` stops starting calls. To continue: vaani-dialer resume \(name)")
     }
 }
 
@@ -37,61 +38,34 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let (journal, campaign) = try await CampaignControl.open(name, database)
-        var alreadyCancelled = false
-        try await CampaignControl.change(campaign, journal) { lifecycle in
-            switch lifecycle.cancel() {
-            case .refuse(let reason): throw ValidationError("Cannot cancel \(name): \(reason).")
-            case .none: alreadyCancelled = true
-            default: break
+        try await CampaignControlCommand.perform(name, database) { control in
+            let change = try await control.cancel(campaign: name)
+            if !change.changed {
+                print("Campaign \(name) was already cancelled.")
+                return
             }
+            print(
+                "Campaign \(name) cancelled; \(change.cancelledContacts) waiting contacts will not be called. "
+                    + "Calls in progress are followed by a running runner.")
         }
-        if alreadyCancelled {
-            print("Campaign \(name) was already cancelled.")
-            return
-        }
-        // Once cancelled the campaign never runs again, so its waiting contacts can follow.
-        let cancelled = try await journal.cancelWaitingContacts()
-        print("Campaign \(name) cancelled; \(cancelled) waiting contacts will not be called. Calls in progress are followed by a running runner.")
     }
 }
 
-/// Opens a campaign's journal for the control commands.
-enum CampaignControl {
-    /// Applies `transition` to the stored state and stores the result by compare-and-set, reading
-    /// again when a runner changed the state meanwhile (it may just have completed). The change's
-    /// `campaign.*` webhook event is written in the same transaction, only if the change commits.
-    static func change(
-        _ campaign: Campaign,
-        _ journal: any DispatchJournal,
-        _ transition: (inout CampaignLifecycle) throws -> Void
+/// What the pause and cancel commands share: the store, the messages of the control's refusals, and
+/// the store's failures in words.
+enum CampaignControlCommand {
+    static func perform(
+        _ name: String,
+        _ database: DatabaseOptions,
+        _ body: (CampaignControl) async throws -> Void
     ) async throws {
-        let namespace = try await journal.attemptNamespace()
-        for _ in 0..<10 {
-            let stored = try await journal.campaignState()
-            var lifecycle = CampaignLifecycle(state: stored)
-            try transition(&lifecycle)
-            if lifecycle.state == stored { return }
-            let event = OutboxEvents.campaignStateChange(
-                from: stored, to: lifecycle.state, startedBefore: true,
-                campaignID: campaign.id, campaignName: campaign.name, namespace: namespace, at: Date()
-            )
-            if let event {
-                if try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state, event: event) {
-                    return
-                }
-            } else if try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state) {
-                return
+        do {
+            try await body(CampaignControl(store: try database.openExisting()))
+        } catch let error as CampaignControlError {
+            if error.code == "campaign_not_found" {
+                throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath).")
             }
+            throw ValidationError(error.description)
         }
-        throw ValidationError("The state of campaign \(campaign.name) kept changing while it was being changed; try again.")
-    }
-
-    static func open(_ name: String, _ database: DatabaseOptions) async throws -> (any DispatchJournal, Campaign) {
-        let store = try database.openExisting()
-        guard let campaign = try await store.campaign(named: name) else {
-            throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath).")
-        }
-        return (store.journal(ofCampaign: campaign.id), campaign)
     }
 }

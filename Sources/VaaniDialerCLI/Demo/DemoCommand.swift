@@ -28,6 +28,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where the demo database and the reports are written (replaced on every run).")
     var output = "campaigns/demo/out"
 
+    @Flag(help: "Run the demo inside `serve` and watch it on the dashboard, until Ctrl-C.")
+    var serve = false
+
+    @Option(help: ArgumentHelp("With --serve: the dashboard's address.", valueName: "host:port"))
+    var listen = ListenAddress(host: "127.0.0.1", port: 8080)
+
     func run() async throws {
         guard FileManager.default.fileExists(atPath: contacts) else {
             throw ValidationError(
@@ -35,6 +41,10 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         let databasePath = try prepareOutput()
+        if serve {
+            try await DemoServe(contacts: contacts, databasePath: databasePath, listen: listen).run()
+            return
+        }
         var logger = Logger(label: "vaani.engine")
         // The progress line already shows backoffs and pauses; info lines would break it up.
         logger.logLevel = .warning
