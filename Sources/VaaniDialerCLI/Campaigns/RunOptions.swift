@@ -1,3 +1,4 @@
+import APIAccess
 import ArgumentParser
 import CampaignEngine
 import Foundation
