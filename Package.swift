@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "CampaignEngine",
             dependencies: [
-                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat", "Webhooks",
+                "VaaniAPI", "CampaignStore", "PhoneNumbers", "JSONFormat",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -136,7 +136,7 @@ let package = Package(
         .target(
             name: "CampaignService",
             dependencies: [
-                "CampaignEngine", "CampaignStore", "Webhooks",
+                "CampaignEngine", "CampaignStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -198,7 +198,7 @@ let package = Package(
             dependencies: [
                 "VaaniAPI", "VaaniSimulator", "PhoneNumbers", "CampaignStore", "SQLiteStore", "ContactImport",
                 "CampaignEngine", "CampaignService", "CampaignReports", "SimulatorHarness", "APIAccess", "FileReplacement",
-                "Webhooks", "DialerServer",
+                "DialerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -304,7 +304,6 @@ let package = Package(
             name: "CampaignEngineTests",
             dependencies: [
                 "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator", "SimulatorHarness",
-                "Webhooks",
             ],
             swiftSettings: strictSettings
         ),
@@ -312,8 +311,7 @@ let package = Package(
             name: "CampaignServiceTests",
             dependencies: [
                 "CampaignService", "CampaignEngine", "CampaignStore", "SQLiteStore", "VaaniAPI", "VaaniSimulator",
-                "SimulatorHarness", "Webhooks",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "SimulatorHarness",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -354,11 +352,8 @@ let package = Package(
             name: "DialerCLITests",
             dependencies: [
                 "VaaniDialerCLI", "APIAccess", "SimulatorHarness", "CampaignStore", "SQLiteStore", "ContactImport",
-                "CampaignEngine", "VaaniAPI", "VaaniSimulator", "Webhooks",
+                "CampaignEngine", "VaaniAPI", "VaaniSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

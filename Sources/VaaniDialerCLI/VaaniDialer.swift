@@ -12,7 +12,7 @@ struct VaaniDialer: AsyncParsableCommand {
             RunCommand.self, ResumeCommand.self, StartCommand.self, PlanCommand.self, PauseCommand.self, CancelCommand.self,
             ServeCommand.self,
             AgentsCommand.self, CallCommand.self, CallsCommand.self, RecordingsCommand.self, RecordingCommand.self,
-            HealthCommand.self, WebhooksCommand.self,
+            HealthCommand.self,
         ]
     )
 }

@@ -40,12 +40,6 @@ extension CampaignFile {
                 case "call_timeout": overrides.callTimeout = try duration(value, key)
                 case "poll_interval": overrides.pollInterval = try duration(value, key)
                 case "wait_for_balance": overrides.waitForBalance = try duration(value, key)
-                case "webhook_url": overrides.webhookURLs = try strings(value, key, splittingCommas: false)
-                case "webhook_secret_file": overrides.webhookSecretFiles = try strings(value, key, splittingCommas: false)
-                case "webhook_events": overrides.webhookEvents = try strings(value, key, splittingCommas: true)
-                case "webhook_retries": overrides.webhookRetries = try string(value, key)
-                case "webhook_drain": overrides.webhookDrain = try duration(value, key)
-                case "allow_insecure": overrides.allowInsecureWebhooks = try boolean(value, key)
                 default:
                     throw failure(key, "unknown setting; expected one of " + CampaignFile.keys.joined(separator: ", "))
                 }
@@ -109,16 +103,6 @@ extension CampaignFile {
         private func string(_ value: Any, _ key: String) throws -> String {
             guard let text = value as? String else { throw failure(key, "expected a string, not \(describe(value))") }
             return text
-        }
-
-        /// A string or a list of strings; a string is split at commas when `splittingCommas`.
-        private func strings(_ value: Any, _ key: String, splittingCommas: Bool) throws -> [String] {
-            if let text = value as? String {
-                guard splittingCommas else { return [text] }
-                return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            }
-            if let list = value as? [Any], let texts = list as? [String], texts.count == list.count { return texts }
-            throw failure(key, "expected a string or a list of strings, not \(describe(value))")
         }
 
         private func duration(_ value: Any, _ key: String) throws -> Duration {

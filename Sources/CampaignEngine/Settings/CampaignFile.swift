@@ -18,7 +18,6 @@ public enum CampaignFile {
     public static let keys: [String] = [
         "concurrency", "max_active", "rate", "max_attempts", "retry_delay", "calling_hours", "days", "timezone",
         "outbound_number", "test_mode", "request_timeout", "call_timeout", "poll_interval", "wait_for_balance",
-        "webhook_url", "webhook_secret_file", "webhook_events", "webhook_retries", "webhook_drain", "allow_insecure",
     ]
 
     /// Reads the campaign file at `path`.

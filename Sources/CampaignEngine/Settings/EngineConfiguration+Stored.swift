@@ -29,7 +29,6 @@ extension EngineConfiguration {
             overrides.neverRedial.insert(outcome)
         }
         self = try applying(overrides)
-        webhooks = stored.webhooks
         if let hours = stored.callingHours {
             let days = Set(stored.callingDays.map(Weekday.init(stored:)))
             callingHours = try CallingHours(startMinute: hours.startMinute, endMinute: hours.endMinute, days: days)
@@ -64,7 +63,6 @@ extension EngineConfiguration {
         stored.outboundNumber = outboundNumber
         stored.testMode = testMode
         stored.requestTimeoutSeconds = requestTimeout.timeInterval
-        stored.webhooks = webhooks
         return stored
     }
 }

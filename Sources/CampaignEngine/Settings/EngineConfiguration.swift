@@ -1,4 +1,3 @@
-public import CampaignStore
 public import Foundation
 
 /// Everything that shapes how the engine dials a campaign, validated and in the engine's own types. It is
@@ -47,10 +46,6 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// allows: dispatch waits when calls are placed faster than the history shows them ending, so memory
     /// stays flat however large the campaign.
     public var maxFollowed: Int
-    /// Webhook secret files, event filter, retries and drain, as stored on the campaign.
-    public var webhooks = WebhookSettings()
-    /// The webhook endpoints' URLs when the settings set them; `nil` keeps the campaign's endpoints.
-    public var webhookURLs: [String]?
 
     /// The most calls in flight, placed or ambiguous at once: the channel limit when one is set, and never
     /// more than can be followed — when calls are placed faster than the history shows them ending,
@@ -190,7 +185,6 @@ public struct EngineConfiguration: Sendable, Hashable {
             settings.pollInterval = value
         }
         if let value = overrides.waitForBalance { settings.waitForBalance = value == .zero ? nil : value }
-        try settings.applyWebhookOverrides(overrides)
         return settings
     }
 }

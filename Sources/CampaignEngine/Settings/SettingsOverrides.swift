@@ -32,18 +32,6 @@ public struct SettingsOverrides: Sendable, Hashable {
     public var pollInterval: Duration?
     /// `wait_for_balance`; zero turns waiting off.
     public var waitForBalance: Duration?
-    /// `webhook_url`: the webhook endpoints' URLs, replacing the campaign's.
-    public var webhookURLs: [String]?
-    /// `webhook_secret_file`: the files holding the signing secrets (two during a rotation).
-    public var webhookSecretFiles: [String]?
-    /// `webhook_events`: the event types sent; empty or `all` for every type.
-    public var webhookEvents: [String]?
-    /// `webhook_retries`: the retry schedule, e.g. `0s,5s,1m`.
-    public var webhookRetries: String?
-    /// `webhook_drain`: how long `run` waits for due deliveries once every contact is final.
-    public var webhookDrain: Duration?
-    /// `allow_insecure`: whether webhooks may go over plain `http://` to another machine.
-    public var allowInsecureWebhooks: Bool?
 
     /// Creates overrides; all empty by default.
     public init(

@@ -80,23 +80,20 @@ public struct CampaignControl: Sendable {
     }
 
     /// Applies `transition` to the stored state and stores the result by compare-and-set, reading again
-    /// when a runner changed the state meanwhile. The change's `campaign.*` webhook event is written in
-    /// the same transaction, only if the change commits.
+    /// when a runner changed the state meanwhile.
     /// - Parameters:
     ///   - journal: The campaign's journal.
-    ///   - campaign: The campaign.
+    ///   - name: The campaign's name, for messages.
     ///   - action: The action's verb, for messages.
     ///   - transition: The lifecycle event.
     /// - Throws: ``CampaignControlError/refused(campaign:action:reason:)`` when the lifecycle refuses,
     ///   ``CampaignControlError/contended(campaign:)`` when the state kept changing.
     public static func change(
         _ journal: any DispatchJournal,
-        campaign: Campaign,
+        campaign name: String,
         action: String,
         _ transition: (inout CampaignLifecycle) -> CampaignLifecycle.Action
     ) async throws -> CampaignStateChange {
-        let name = campaign.name
-        let namespace = try await journal.attemptNamespace()
         for _ in 0..<attempts {
             let stored = try await journal.campaignState()
             var lifecycle = CampaignLifecycle(state: stored)
@@ -106,17 +103,7 @@ public struct CampaignControl: Sendable {
             if lifecycle.state == stored {
                 return CampaignStateChange(campaign: name, previous: stored, current: stored)
             }
-            let event = OutboxEvents.campaignStateChange(
-                from: stored, to: lifecycle.state, startedBefore: true,
-                campaignID: campaign.id, campaignName: name, namespace: namespace, at: Date()
-            )
-            let changed =
-                if let event {
-                    try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state, event: event)
-                } else {
-                    try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state)
-                }
-            if changed {
+            if try await journal.compareAndSetCampaignState(expected: stored, new: lifecycle.state) {
                 return CampaignStateChange(campaign: name, previous: stored, current: lifecycle.state)
             }
         }
@@ -128,7 +115,7 @@ public struct CampaignControl: Sendable {
         action: String,
         _ transition: (inout CampaignLifecycle) -> CampaignLifecycle.Action
     ) async throws -> CampaignStateChange {
-        try await Self.change(store.journal(ofCampaign: campaign.id), campaign: campaign, action: action, transition)
+        try await Self.change(store.journal(ofCampaign: campaign.id), campaign: campaign.name, action: action, transition)
     }
 
     private func find(_ name: String) async throws -> Campaign {

@@ -25,8 +25,6 @@ public struct CampaignSettings: Sendable, Hashable, Codable {
     public var testMode: Bool
     /// Seconds to wait for one API request.
     public var requestTimeoutSeconds: Double
-    /// How events reach the campaign's webhook endpoints (the URLs are kept by the outbox).
-    public var webhooks: WebhookSettings
 
     /// Creates settings; every parameter has the product's default.
     ///
@@ -43,7 +41,6 @@ public struct CampaignSettings: Sendable, Hashable, Codable {
     ///   - outboundNumber: Caller ID (default the account's).
     ///   - testMode: Simulate calls (default false).
     ///   - requestTimeoutSeconds: Per-request timeout (default 120 s, the API's).
-    ///   - webhooks: Webhook secret files, event filter, retries and drain (default none).
     public init(
         concurrency: Int = 10,
         maxActiveCalls: Int? = nil,
@@ -55,8 +52,7 @@ public struct CampaignSettings: Sendable, Hashable, Codable {
         defaultTimeZone: String? = nil,
         outboundNumber: String? = nil,
         testMode: Bool = false,
-        requestTimeoutSeconds: Double = 120,
-        webhooks: WebhookSettings = WebhookSettings()
+        requestTimeoutSeconds: Double = 120
     ) {
         self.concurrency = concurrency
         self.maxActiveCalls = maxActiveCalls
@@ -69,12 +65,11 @@ public struct CampaignSettings: Sendable, Hashable, Codable {
         self.outboundNumber = outboundNumber
         self.testMode = testMode
         self.requestTimeoutSeconds = requestTimeoutSeconds
-        self.webhooks = webhooks
     }
 
     private enum CodingKeys: String, CodingKey {
         case concurrency, maxActiveCalls, callsPerSecond, maxAttempts, retryDelays, callingHours, callingDays
-        case defaultTimeZone, outboundNumber, testMode, requestTimeoutSeconds, webhooks
+        case defaultTimeZone, outboundNumber, testMode, requestTimeoutSeconds
     }
 
     /// Decodes stored settings, taking the default for every missing key.
@@ -94,7 +89,6 @@ public struct CampaignSettings: Sendable, Hashable, Codable {
         requestTimeoutSeconds =
             try container.decodeIfPresent(Double.self, forKey: .requestTimeoutSeconds)
             ?? defaults.requestTimeoutSeconds
-        webhooks = try container.decodeIfPresent(WebhookSettings.self, forKey: .webhooks) ?? defaults.webhooks
     }
 }
 

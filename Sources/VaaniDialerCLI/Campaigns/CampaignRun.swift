@@ -9,7 +9,6 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 import VaaniAPI
-import Webhooks
 
 #if canImport(Glibc)
 import Glibc
@@ -60,20 +59,8 @@ struct CampaignRun {
             throw ValidationError("No campaign named \"\(name)\" in \(database.resolvedPath). Import contacts first.")
         }
         let configuration = try resolveSettings(campaign)
-        let webhookURLs: [String]
-        if let urls = configuration.webhookURLs {
-            webhookURLs = urls
-        } else {
-            webhookURLs = try await CampaignWebhooks.enabledURLs(store, campaignID: campaign.id)
-        }
-        // Checked before anything is saved: a wrong URL or an unreadable secret changes nothing.
-        let webhooks = try CampaignWebhooks(settings: configuration.webhooks, urls: webhookURLs)
         try await store.updateSettings(
             configuration.storedSettings(keeping: campaign.settings), ofCampaign: campaign.id, now: Date())
-        if configuration.webhookURLs != nil || configuration.webhooks.eventTypes != campaign.settings.webhooks.eventTypes {
-            try await store.setWebhookEndpoints(
-                webhookURLs, eventTypes: configuration.webhooks.eventTypes, ofCampaign: campaign.id, now: Date())
-        }
 
         let printer = ProgressPrinter(campaign: name)
         defer { printer.finish() }
@@ -134,9 +121,7 @@ struct CampaignRun {
                     }
                     let outcome: RunOutcome
                     do {
-                        outcome = try await webhooks.running(campaign: campaign, store: store, logger: logger) {
-                            try await service.runCampaign(request)
-                        }
+                        outcome = try await service.runCampaign(request)
                     } catch {
                         await group.triggerGracefulShutdown()
                         try? await tasks.waitForAll()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CampaignService
 import CampaignStore
-import Foundation
 
 /// `vaani-dialer pause NAME`: asks a running campaign to stop starting calls (from another terminal).
 struct PauseCommand: AsyncParsableCommand {

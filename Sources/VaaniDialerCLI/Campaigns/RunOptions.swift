@@ -64,24 +64,6 @@ struct RunOptions: ParsableArguments {
     @Option(help: "On an empty wallet, keep probing with one contact for up to this long instead of pausing.")
     var waitForBalance: String?
 
-    @Option(help: ArgumentHelp("Post the campaign's events to this URL (repeatable).", valueName: "url"))
-    var webhookURL: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "A file holding the webhook signing secret, whsec_… (give two while rotating).", valueName: "file")
-    )
-    var webhookSecretFile: [String] = []
-
-    @Option(help: "Event types to send, comma-separated, e.g. call.ended,contact.finalized (default all).")
-    var webhookEvents: String?
-
-    @Option(help: "Webhook retry delays, comma-separated, e.g. 0s,5s,5m,30m,2h (default Standard Webhooks').")
-    var webhookRetries: String?
-
-    @Option(help: "Once every contact is final, how long to wait for due webhook deliveries, e.g. 60s.")
-    var webhookDrain: String?
-
     @Flag(help: "Exit as soon as only future work (redials, closed calling windows) remains.")
     var untilIdle = false
 
@@ -127,14 +109,6 @@ struct RunOptions: ParsableArguments {
         overrides.callTimeout = try duration(callTimeout, "--call-timeout")
         overrides.pollInterval = try duration(pollInterval, "--poll-interval")
         overrides.waitForBalance = try duration(waitForBalance, "--wait-for-balance")
-        if !webhookURL.isEmpty { overrides.webhookURLs = webhookURL }
-        if !webhookSecretFile.isEmpty { overrides.webhookSecretFiles = webhookSecretFile }
-        if let webhookEvents {
-            overrides.webhookEvents = webhookEvents.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        overrides.webhookRetries = webhookRetries
-        overrides.webhookDrain = try duration(webhookDrain, "--webhook-drain")
-        if access.api.allowInsecure { overrides.allowInsecureWebhooks = true }
         return overrides
     }
 
