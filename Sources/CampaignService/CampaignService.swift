@@ -8,8 +8,7 @@ public import ServiceLifecycle
 ///
 /// Each campaign runs under its own lease with its own owner id, so two runners in one process never
 /// both hold a campaign. Campaigns on one API key (one ``CampaignRunRequest/apiKeyFingerprint``) share
-/// that key's ``APIAccount``: one pace and backoff for every request on the key (the first campaign's
-/// rate sets it), one hold after a 402, and one history read per poll for all of them. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
+/// that key's ``APIAccount`` calls: one history read per poll for all of them. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
 /// runner stops starting calls, finishes the requests in flight and saves everything; ``run()`` returns
 /// once they all have. Pause and cancel reach a running campaign through the store (compare-and-set
 /// state changes the runner reads back).
@@ -85,7 +84,6 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
             clock: clock,
             control: control,
             apiKeyFingerprint: request.apiKeyFingerprint,
-            account: account,
             logger: request.logger,
             onProgress: request.onProgress
         )
