@@ -94,6 +94,8 @@ let package = Package(
         .target(name: "PhoneNumbers", swiftSettings: strictSettings),
         /// Writing CSV fields that spreadsheets show as text and never run; no dependencies.
         .target(name: "CSVFormat", swiftSettings: strictSettings),
+        /// Escaping text for HTML pages (the reports, the dashboard); no dependencies.
+        .target(name: "HTMLFormat", swiftSettings: strictSettings),
         /// Writing JSON string literals straight into byte buffers; no dependencies.
         .target(name: "JSONFormat", swiftSettings: strictSettings),
         /// Replacing a file whole: written under a temporary name beside it, renamed into place once
@@ -145,7 +147,7 @@ let package = Package(
         /// CSV, JSON Lines and HTML reports of a campaign.
         .target(
             name: "CampaignReports",
-            dependencies: ["CampaignStore", "CSVFormat", "JSONFormat", "FileReplacement"],
+            dependencies: ["CampaignStore", "CSVFormat", "HTMLFormat", "JSONFormat", "FileReplacement"],
             swiftSettings: strictSettings
         ),
 
@@ -170,7 +172,7 @@ let package = Package(
         .target(
             name: "DialerServer",
             dependencies: [
-                "CampaignEngine", "CampaignStore", "CampaignService", "CampaignReports", "ContactImport",
+                "CampaignEngine", "CampaignStore", "CampaignService", "CampaignReports", "ContactImport", "HTMLFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -320,7 +322,7 @@ let package = Package(
         .testTarget(
             name: "CampaignReportsTests",
             dependencies: [
-                "CampaignReports", "CampaignStore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "CampaignReports", "CampaignStore", "SQLiteStore", "HTMLFormat", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

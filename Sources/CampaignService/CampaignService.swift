@@ -7,8 +7,8 @@ public import ServiceLifecycle
 /// Runs the campaigns of one store, any number at once, as a swift-service-lifecycle `Service`.
 ///
 /// Each campaign runs under its own lease with its own owner id, so two runners in one process never
-/// both hold a campaign. Campaigns on one API key (one ``CampaignRunRequest/apiKeyFingerprint``) share
-/// that key's ``APIAccount`` calls: one history read per poll for all of them. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
+/// both hold a campaign. Campaigns on one API key (one ``CampaignRunRequest/apiKeyFingerprint``) read
+/// the call history through one ``SharedHistoryCallService``: one history read per poll for all of them. On graceful shutdown (a `ServiceGroup` turns SIGINT and SIGTERM into one) every
 /// runner stops starting calls, finishes the requests in flight and saves everything; ``run()`` returns
 /// once they all have. Pause and cancel reach a running campaign through the store (compare-and-set
 /// state changes the runner reads back).
@@ -28,7 +28,7 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
     private let logger: Logger
     private let onShutdown: @Sendable () -> Void
     private var controls: [UUID: RunControl] = [:]
-    private var accounts: [String: APIAccount<C>] = [:]
+    private var historyReaders: [String: SharedHistoryCallService<C>] = [:]
     private var isShuttingDown = false
     private var drainWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -74,11 +74,11 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
         let id = UUID()
         let control = RunControl()
         controls[id] = control
-        var account: APIAccount<C>?
-        if let key = request.apiKeyFingerprint { account = self.account(of: key, for: request) }
+        var calls = request.calls
+        if let key = request.apiKeyFingerprint { calls = historyReader(of: key, for: request) }
         let runner = CampaignRunner(
             journal: request.journal ?? store.journal(ofCampaign: request.campaign.id),
-            calls: account?.calls ?? request.calls,
+            calls: calls,
             agentID: request.campaign.agentID,
             configuration: request.configuration,
             clock: clock,
@@ -119,17 +119,14 @@ public actor CampaignService<C: Clock>: Service where C.Duration == Duration {
         }
     }
 
-    /// The account of the key with fingerprint `key`, made for the first campaign that runs on it.
-    private func account(of key: String, for request: CampaignRunRequest) -> APIAccount<C> {
-        if let account = accounts[key] { return account }
-        let account = APIAccount(
-            calls: request.calls,
-            rate: request.configuration.rate,
-            clock: clock,
-            historyMaxAge: request.configuration.pollInterval / 2
-        )
-        accounts[key] = account
-        return account
+    /// The history reader of the key with fingerprint `key`, made over the calls of the first campaign
+    /// that runs on it (every campaign on one key talks to the same API).
+    private func historyReader(of key: String, for request: CampaignRunRequest) -> SharedHistoryCallService<C> {
+        if let reader = historyReaders[key] { return reader }
+        let reader = SharedHistoryCallService(
+            base: request.calls, maxAge: request.configuration.pollInterval / 2, clock: clock)
+        historyReaders[key] = reader
+        return reader
     }
 
     private func finished(_ id: UUID) {

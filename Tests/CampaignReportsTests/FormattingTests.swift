@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CampaignReports
+import HTMLFormat
 
 @Suite("Formatting")
 struct FormattingTests {

@@ -41,26 +41,50 @@ struct CampaignServiceTests {
         )
     }
 
+    /// A simulator where every call is answered.
+    static func answering(seed: UInt64, speed: Double = 2000, rateLimit: Double = 0, burst: Int = 0)
+        -> SimulatorConfiguration
+    {
+        SimulatorConfiguration(
+            seed: seed, speed: speed, rateLimit: rateLimit, burst: burst, answerRate: 1, noAnswerRate: 0,
+            busyRate: 0, failRate: 0, voicemailRate: 0, hangDuration: .seconds(2))
+    }
+
+    /// Runs `body` while `service` runs in a service group, then shuts the group down gracefully and
+    /// waits for it.
+    static func inGroup(
+        _ service: CampaignService<ContinuousClock>,
+        _ body: (ServiceGroup) async throws -> Void
+    ) async throws {
+        let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            do {
+                try await body(group)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
     @Test("two campaigns run side by side in one service, each under its own lease, and both complete")
     func twoCampaignsComplete() async throws {
         let (database, campaigns, directory) = try Self.store(20)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = SimulatorConfiguration(
-            seed: 3, speed: 2000, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0,
-            hangDuration: .seconds(2))
+        let configuration = Self.answering(seed: 3)
         try await withSimulator(configuration) { simulator in
             let client = VaaniConfiguration(apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(2))
             try await VaaniClient.withClient(client) { client in
                 let service = CampaignService(store: database, clock: ContinuousClock())
-                let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
-                try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await group.run() }
+                try await Self.inGroup(service) { _ in
                     async let first = service.runCampaign(Self.request(campaigns[0], client: client))
                     async let second = service.runCampaign(Self.request(campaigns[1], client: client))
                     let outcomes = try await [first, second]
                     #expect(outcomes == [.completed, .completed])
-                    await group.triggerGracefulShutdown()
-                    try await tasks.waitForAll()
                 }
             }
             let ledger = try await simulator.ledger()
@@ -79,16 +103,12 @@ struct CampaignServiceTests {
     func shutdownStopsEveryone() async throws {
         let (database, campaigns, directory) = try Self.store(400)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = SimulatorConfiguration(
-            seed: 5, speed: 2000, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0, voicemailRate: 0,
-            hangDuration: .seconds(2))
+        let configuration = Self.answering(seed: 5)
         try await withSimulator(configuration) { simulator in
             let client = VaaniConfiguration(apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(2))
             try await VaaniClient.withClient(client) { client in
                 let service = CampaignService(store: database, clock: ContinuousClock())
-                let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
-                try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await group.run() }
+                try await Self.inGroup(service) { group in
                     // A slow pace keeps both campaigns busy when the shutdown comes.
                     async let first = service.runCampaign(Self.request(campaigns[0], client: client, rate: 20))
                     async let second = service.runCampaign(Self.request(campaigns[1], client: client, rate: 20))
@@ -97,11 +117,10 @@ struct CampaignServiceTests {
                     await group.triggerGracefulShutdown()
                     let outcomes = try await [first, second]
                     #expect(outcomes == [.interrupted, .interrupted])
-                    try await tasks.waitForAll()
-                    #expect(await service.runningCount == 0)
-                    // A service that is shutting down starts nothing new.
-                    #expect(try await service.runCampaign(Self.request(campaigns[0], client: client)) == .interrupted)
                 }
+                #expect(await service.runningCount == 0)
+                // A service that is shutting down starts nothing new.
+                #expect(try await service.runCampaign(Self.request(campaigns[0], client: client)) == .interrupted)
                 // Each campaign continues in a new service and everyone is called exactly once.
                 let next = CampaignService(store: database, clock: ContinuousClock())
                 for campaign in campaigns {
@@ -146,9 +165,7 @@ extension CampaignServiceTests {
         let (database, campaigns, directory) = try Self.store(150)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // The API allows the key 30 requests a second; each campaign alone would be allowed all of them.
-        let configuration = SimulatorConfiguration(
-            seed: 9, speed: 20, rateLimit: 30, burst: 5, answerRate: 1, noAnswerRate: 0, busyRate: 0, failRate: 0,
-            voicemailRate: 0, hangDuration: .seconds(2))
+        let configuration = Self.answering(seed: 9, speed: 20, rateLimit: 30, burst: 5)
         try await withSimulator(configuration) { simulator in
             let client = VaaniConfiguration(
                 apiKey: simulator.apiKey, baseURL: simulator.baseURL, timeout: .seconds(2),
@@ -156,7 +173,6 @@ extension CampaignServiceTests {
             let pollInterval = Duration.milliseconds(250)
             try await VaaniClient.withClient(client) { client in
                 let service = CampaignService(store: database, clock: ContinuousClock())
-                let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
                 func request(_ campaign: Campaign) -> CampaignRunRequest {
                     CampaignRunRequest(
                         campaign: campaign,
@@ -167,14 +183,12 @@ extension CampaignServiceTests {
                     )
                 }
                 let started = ContinuousClock.now
-                try await withThrowingTaskGroup(of: Void.self) { tasks in
-                    tasks.addTask { try await group.run() }
+                try await Self.inGroup(service) { group in
                     async let first = service.runCampaign(request(campaigns[0]))
                     async let second = service.runCampaign(request(campaigns[1]))
                     try await Task.sleep(for: .seconds(4))
                     await group.triggerGracefulShutdown()
                     #expect(try await [first, second] == [.interrupted, .interrupted])
-                    try await tasks.waitForAll()
                 }
                 let elapsed = started.duration(to: .now)
                 let stats = try await simulator.stats()
@@ -186,10 +200,10 @@ extension CampaignServiceTests {
                 let historyReads = stats.requests["GET /api/call-history"]?.values.reduce(0, +) ?? 0
                 let polls = seconds / 0.25
                 #expect(Double(historyReads) <= polls + 2, "\(historyReads) history reads in \(polls) poll intervals")
-                // Both dialed.
+                // Both dialed (at this speed a call lasts seconds, so a loaded machine may end none yet).
                 for campaign in campaigns {
                     let counts = try database.contactCounts(ofCampaign: campaign.id)
-                    #expect((counts[.completed] ?? 0) > 0, "\(campaign.name): \(counts)")
+                    #expect((counts[.pending] ?? 0) < 150, "\(campaign.name): \(counts)")
                     #expect(counts[.dialing] == nil && counts[.unknown] == nil)
                 }
             }

@@ -25,8 +25,7 @@ extension CampaignRunner {
         init(runner: CampaignRunner, untilIdle: Bool) {
             self.runner = runner
             let now = runner.clock.now
-            gate = runner.account?.gate
-                ?? DispatchGate(pacer: Pacer(Pacer.Configuration(rate: runner.configuration.rate)), origin: now)
+            gate = DispatchGate(pacer: Pacer(Pacer.Configuration(rate: runner.configuration.rate)), origin: now)
             machine = StateMachine(
                 configuration: runner.configuration,
                 untilIdle: untilIdle,

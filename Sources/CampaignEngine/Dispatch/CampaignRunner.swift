@@ -42,9 +42,6 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
     /// The API key's fingerprint (``APIKeyFingerprint``), under which the rate limit the API reveals
     /// is remembered for the next run; `nil` learns nothing.
     public let apiKeyFingerprint: String?
-    /// The key's account, when campaigns share it (its gate paces and holds every request on the key
-    /// instead of this run's own); `nil` paces this run alone at ``EngineConfiguration/rate``.
-    public let account: APIAccount<C>?
 
     /// Creates a runner.
     /// - Parameters:
@@ -57,7 +54,6 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
     ///   - wallClockOrigin: The wall-clock time when the run starts (default now).
     ///   - jitterSeed: A seed for reproducible jitter (default system randomness).
     ///   - apiKeyFingerprint: The key's fingerprint, to start at and update its learned rate limit.
-    ///   - account: The key's account shared with other campaigns, if any.
     ///   - logger: Where to log.
     ///   - onProgress: Progress receiver.
     public init(
@@ -70,7 +66,6 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         wallClockOrigin: Date? = nil,
         jitterSeed: UInt64? = nil,
         apiKeyFingerprint: String? = nil,
-        account: APIAccount<C>? = nil,
         logger: Logger = Logger(label: "vaani.engine"),
         onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) {
@@ -83,7 +78,6 @@ public struct CampaignRunner<C: Clock>: Sendable where C.Duration == Duration {
         self.wallClockOrigin = wallClockOrigin
         self.jitterSeed = jitterSeed
         self.apiKeyFingerprint = apiKeyFingerprint
-        self.account = account
         self.logger = logger
         self.onProgress = onProgress
     }

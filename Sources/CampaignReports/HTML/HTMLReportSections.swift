@@ -1,3 +1,4 @@
+import HTMLFormat
 import CampaignStore
 import Foundation
 

@@ -1,3 +1,4 @@
+import HTMLFormat
 /// Small charts drawn as inline SVG, so a report needs no script library and no network.
 enum SVGChart {
     /// One bar of a chart.

@@ -1,3 +1,4 @@
+import HTMLFormat
 /// `/`: every campaign with its state, progress, pace, answer rate, cost and ETA.
 struct CampaignListPage {
     var campaigns: [CampaignView]
@@ -8,10 +9,10 @@ struct CampaignListPage {
         for view in campaigns {
             let path = DashboardFormat.campaignPath(view.name)
             rows += """
-                <tr data-name="\(HTML.escape(view.name))">
-                <td><a data-test="campaign" href="\(HTML.escape(path))">\(HTML.escape(view.name))</a>\
-                <div class="muted">\(HTML.escape(view.agentID))</div></td>
-                <td><span class="phase \(view.phaseKind)" data-test="phase">\(HTML.escape(view.phase))</span></td>
+                <tr data-name="\(HTMLText.escape(view.name))">
+                <td><a data-test="campaign" href="\(HTMLText.escape(path))">\(HTMLText.escape(view.name))</a>\
+                <div class="muted">\(HTMLText.escape(view.agentID))</div></td>
+                <td><span class="phase \(view.phaseKind)" data-test="phase">\(HTMLText.escape(view.phase))</span></td>
                 <td><progress max="\(max(view.total, 1))" value="\(view.done)"></progress>
                 <div class="muted"><span data-test="done">\(view.done)</span> / <span data-test="total">\(view.total)</span></div></td>
                 <td class="num" data-test="calls-per-second">\(DashboardFormat.fixed(view.callsPerSecond, 1))</td>

@@ -1,3 +1,4 @@
+import HTMLFormat
 import CampaignStore
 import Foundation
 
@@ -15,13 +16,13 @@ struct CampaignPage {
     var page: DashboardPage {
         let path = DashboardFormat.campaignPath(view.name)
         let apiPath = "/api/v1/campaigns/" + FormFields.encode(view.name)
-        let noticeHTML = notice.map { "<p class=\"error-box\">\(HTML.escape($0))</p>" } ?? ""
+        let noticeHTML = notice.map { "<p class=\"error-box\">\(HTMLText.escape($0))</p>" } ?? ""
         let body = """
-            <div data-events="\(HTML.escape(apiPath))/events">
+            <div data-events="\(HTMLText.escape(apiPath))/events">
             <p class="muted"><a href="/">Campaigns</a> /</p>
-            <h1>\(HTML.escape(view.name))</h1>
-            <p><span class="phase \(view.phaseKind)" data-test="phase">\(HTML.escape(view.phase))</span>
-            <span class="muted">state <span data-test="state">\(HTML.escape(view.state))</span> · agent \(HTML.escape(view.agentID))</span></p>
+            <h1>\(HTMLText.escape(view.name))</h1>
+            <p><span class="phase \(view.phaseKind)" data-test="phase">\(HTMLText.escape(view.phase))</span>
+            <span class="muted">state <span data-test="state">\(HTMLText.escape(view.state))</span> · agent \(HTMLText.escape(view.agentID))</span></p>
             <progress max="\(max(view.total, 1))" value="\(view.done)"></progress>
             \(noticeHTML)
             <div class="controls">
@@ -47,10 +48,10 @@ struct CampaignPage {
             <div class="card"><h2>Contacts by state</h2>\(stateChart)</div>
             </div>
             <h2>Contacts</h2>
-            <p><a href="\(HTML.escape(path))/contacts">Browse and search the contacts</a> ·
-            Download the report: <a href="\(HTML.escape(apiPath))/export/csv" data-test="download-csv">CSV</a> ·
-            <a href="\(HTML.escape(apiPath))/export/jsonl">JSON Lines</a> ·
-            <a href="\(HTML.escape(apiPath))/export/html">HTML</a></p>
+            <p><a href="\(HTMLText.escape(path))/contacts">Browse and search the contacts</a> ·
+            Download the report: <a href="\(HTMLText.escape(apiPath))/export/csv" data-test="download-csv">CSV</a> ·
+            <a href="\(HTMLText.escape(apiPath))/export/jsonl">JSON Lines</a> ·
+            <a href="\(HTMLText.escape(apiPath))/export/html">HTML</a></p>
             </div>
             """
         return DashboardPage(title: view.name, csrf: csrf, body: body)
@@ -63,11 +64,11 @@ struct CampaignPage {
     private func button(
         _ action: String, _ label: String, _ path: String, primary: Bool = false, enabled: Bool, confirm: String? = nil
     ) -> String {
-        let confirmAttribute = confirm.map { " data-confirm=\"\(HTML.escape($0))\"" } ?? ""
+        let confirmAttribute = confirm.map { " data-confirm=\"\(HTMLText.escape($0))\"" } ?? ""
         let style = primary ? " class=\"primary\"" : action == "cancel" ? " class=\"danger\"" : ""
         return """
-            <form method="post" action="\(HTML.escape(path))/\(action)"\(confirmAttribute)>\
-            <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">\
+            <form method="post" action="\(HTMLText.escape(path))/\(action)"\(confirmAttribute)>\
+            <input type="hidden" name="csrf" value="\(HTMLText.escape(csrf))">\
             <button type="submit" data-test="\(action)"\(style)\(enabled ? "" : " disabled")>\(label)</button></form>
             """
     }

@@ -1,3 +1,4 @@
+import HTMLFormat
 import CampaignReports
 import CampaignStore
 
@@ -20,12 +21,12 @@ struct ContactsPage {
             rows += """
                 <tr data-test="contact-row">
                 <td class="num">\(row.rowNumber)</td>
-                <td><a href="\(HTML.escape(path))/contacts/\(row.id)">\(HTML.escape(row.name.isEmpty ? "(no name)" : row.name))</a></td>
-                <td>\(HTML.escape(row.phone))</td>
-                <td>\(HTML.escape(row.status))</td>
+                <td><a href="\(HTMLText.escape(path))/contacts/\(row.id)">\(HTMLText.escape(row.name.isEmpty ? "(no name)" : row.name))</a></td>
+                <td>\(HTMLText.escape(row.phone))</td>
+                <td>\(HTMLText.escape(row.status))</td>
                 <td class="num">\(row.attempts)</td>
-                <td>\(HTML.escape(row.callStatus ?? ""))</td>
-                <td>\(HTML.escape(row.summary ?? row.error ?? ""))</td>
+                <td>\(HTMLText.escape(row.callStatus ?? ""))</td>
+                <td>\(HTMLText.escape(row.summary ?? row.error ?? ""))</td>
                 </tr>
 
                 """
@@ -34,10 +35,10 @@ struct ContactsPage {
             rows = "<tr><td colspan=\"7\" class=\"muted\">No contact matches.</td></tr>"
         }
         let body = """
-            <p class="muted"><a href="/">Campaigns</a> / <a href="\(HTML.escape(path))">\(HTML.escape(campaign))</a> /</p>
+            <p class="muted"><a href="/">Campaigns</a> / <a href="\(HTMLText.escape(path))">\(HTMLText.escape(campaign))</a> /</p>
             <h1>Contacts</h1>
-            <form method="get" action="\(HTML.escape(path))/contacts" class="filters">
-            <input type="search" name="q" value="\(HTML.escape(query.search))" placeholder="Name, number or summary" \
+            <form method="get" action="\(HTMLText.escape(path))/contacts" class="filters">
+            <input type="search" name="q" value="\(HTMLText.escape(query.search))" placeholder="Name, number or summary" \
             data-test="search" size="32">
             <select name="status" data-test="status-filter">\(options)</select>
             <button type="submit">Search</button>
@@ -59,7 +60,7 @@ struct ContactsPage {
             var parts = ["page=\(page)"]
             if !query.search.isEmpty { parts.append("q=" + FormFields.encode(query.search)) }
             if let status = query.status { parts.append("status=" + FormFields.encode(status)) }
-            return HTML.escape("\(path)/contacts?" + parts.joined(separator: "&"))
+            return HTMLText.escape("\(path)/contacts?" + parts.joined(separator: "&"))
         }
         let previous = contacts.page > 1 ? "<a href=\"\(link(contacts.page - 1))\" data-test=\"previous\">← Previous</a>" : ""
         let next =

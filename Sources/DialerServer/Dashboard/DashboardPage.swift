@@ -1,3 +1,4 @@
+import HTMLFormat
 import HTTPTypes
 import Hummingbird
 
@@ -31,7 +32,7 @@ struct DashboardPage {
         let logout =
             csrf.map { token in
                 """
-                <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="\(HTML.escape(token))">\
+                <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="\(HTMLText.escape(token))">\
                 <button type="submit">Log out</button></form>
                 """
             } ?? ""
@@ -41,7 +42,7 @@ struct DashboardPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title)) · Vaani Dialer</title>
+            <title>\(HTMLText.escape(title)) · Vaani Dialer</title>
             <link rel="stylesheet" href="/assets/dashboard.css">
             <script src="/assets/dashboard.js" defer></script>
             </head>

@@ -1,3 +1,4 @@
+import HTMLFormat
 /// `/new-campaign`: upload a CSV to create a campaign (or add to one); the page's script streams the
 /// file as the request body and shows the import summary with a link to the rejected rows.
 struct NewCampaignPage {
@@ -7,7 +8,7 @@ struct NewCampaignPage {
         let body = """
             <p class="muted"><a href="/">Campaigns</a> /</p>
             <h1>New campaign</h1>
-            <form class="card" data-upload data-csrf="\(HTML.escape(csrf))">
+            <form class="card" data-upload data-csrf="\(HTMLText.escape(csrf))">
             <dl class="fields">
             <dt><label for="name">Name</label></dt><dd><input id="name" name="name" required data-test="campaign-name"></dd>
             <dt><label for="agent">Agent</label></dt><dd><input id="agent" name="agent" required placeholder="agent id" data-test="agent"></dd>

@@ -1,3 +1,4 @@
+import HTMLFormat
 import Hummingbird
 import Logging
 
@@ -19,8 +20,8 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if AccessMiddleware.isAPIPath(request.uri.path) { return apiError.response() }
             let body = """
-                <h1>\(HTML.escape(apiError.status.reasonPhrase))</h1>
-                <p class="error-box">\(HTML.escape(apiError.message))</p>
+                <h1>\(HTMLText.escape(apiError.status.reasonPhrase))</h1>
+                <p class="error-box">\(HTMLText.escape(apiError.message))</p>
                 <p><a href="/">Back to the campaigns</a></p>
                 """
             return DashboardPage(title: apiError.status.reasonPhrase, csrf: nil, body: body).response(status: apiError.status)

@@ -33,13 +33,7 @@ extension CampaignDatabase {
         counts: ImportCounts
     ) throws -> ContactInsertResult {
         try writer.write { db in
-            try Self.useImportCache(db)
-            let result = try Self.insertContacts(contacts, intoCampaign: campaignID, db)
-            var total = counts
-            total.imported += result.inserted
-            total.duplicates += result.duplicates
-            try Self.storeImportCounts(total, importID: importID, finishedAt: nil, db)
-            return result
+            try Self.commitBatch(contacts, campaignID: campaignID, importID: importID, counts: counts, db)
         }
     }
 
@@ -52,14 +46,25 @@ extension CampaignDatabase {
         counts: ImportCounts
     ) async throws -> ContactInsertResult {
         try await writer.write { db in
-            try Self.useImportCache(db)
-            let result = try Self.insertContacts(contacts, intoCampaign: campaignID, db)
-            var total = counts
-            total.imported += result.inserted
-            total.duplicates += result.duplicates
-            try Self.storeImportCounts(total, importID: importID, finishedAt: nil, db)
-            return result
+            try Self.commitBatch(contacts, campaignID: campaignID, importID: importID, counts: counts, db)
         }
+    }
+
+    /// One batch's insert and the import's counts, inside the caller's transaction.
+    private static func commitBatch(
+        _ contacts: [NewContact],
+        campaignID: Int64,
+        importID: Int64,
+        counts: ImportCounts,
+        _ db: Database
+    ) throws -> ContactInsertResult {
+        try useImportCache(db)
+        let result = try insertContacts(contacts, intoCampaign: campaignID, db)
+        var total = counts
+        total.imported += result.inserted
+        total.duplicates += result.duplicates
+        try storeImportCounts(total, importID: importID, finishedAt: nil, db)
+        return result
     }
 
     /// Stores the final counts of an import and marks it finished, and gives back the page cache

@@ -1,8 +1,9 @@
-/// Escapes text for HTML element content and quoted attribute values.
-enum HTMLText {
+/// Escapes text for HTML element content and quoted attribute values: the reports' pages and the
+/// dashboard's.
+public enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { needsEscaping($0) }) else { return text }
+    public static func escape(_ text: some StringProtocol) -> String {
+        guard text.utf8.contains(where: { needsEscaping($0) }) else { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for character in text.unicodeScalars {
